@@ -24,7 +24,7 @@ VIETNAMESE_NEW_YEARS = [
     dt.date(1940, 2, 8),
     dt.date(1950, 2, 17),
     dt.date(1960, 1, 28),
-    dt.date(1968, 1, 29),  # China: 30 January
+    dt.date(1968, 1, 29),  # China: 30 January (the first Tết reckoned at UTC+7)
     dt.date(1970, 2, 6),
     dt.date(1975, 2, 11),
     dt.date(1980, 2, 16),
@@ -45,6 +45,47 @@ VIETNAMESE_NEW_YEARS = [
     dt.date(2050, 1, 23),
     dt.date(2100, 2, 9),
 ]
+
+
+# Tết of every year from 1926 to 2174 (month and day), from Hồ Ngọc Đức's
+# published tables of the Vietnamese calendar, computed with a more precise
+# ephemeris than ours.
+_TET_TABLE = (
+    "0213 0202 0123 0210 0130 0217 0206 0126 0214 0204 0124 0211 0131 0219 0208 0127 "
+    "0215 0205 0125 0213 0202 0122 0210 0129 0217 0206 0127 0214 0203 0124 0212 0131 "
+    "0218 0208 0128 0215 0205 0125 0213 0202 0121 0209 0129 0216 0206 0127 0215 0203 "
+    "0123 0211 0131 0218 0207 0128 0216 0205 0125 0213 0202 0121 0209 0129 0217 0206 "
+    "0127 0215 0204 0123 0210 0131 0219 0207 0128 0216 0205 0124 0212 0201 0122 0209 "
+    "0129 0217 0207 0126 0214 0203 0123 0210 0131 0219 0208 0128 0216 0205 0125 0212 "
+    "0201 0122 0210 0129 0217 0206 0126 0213 0202 0123 0211 0131 0219 0208 0128 0215 "
+    "0204 0124 0212 0201 0122 0210 0130 0217 0206 0126 0214 0202 0123 0211 0201 0218 "
+    "0208 0128 0215 0204 0124 0212 0202 0121 0209 0129 0217 0205 0126 0214 0203 0123 "
+    "0211 0131 0219 0207 0127 0215 0205 0124 0212 0202 0122 0209 0129 0217 0206 0126 "
+    "0214 0203 0124 0210 0130 0218 0207 0127 0215 0205 0125 0212 0201 0121 0209 0129 "
+    "0217 0207 0128 0215 0204 0124 0212 0131 0219 0208 0129 0216 0206 0126 0214 0202 "
+    "0122 0210 0130 0217 0207 0127 0215 0203 0123 0211 0201 0219 0208 0129 0217 0205 "
+    "0125 0213 0202 0122 0210 0130 0218 0207 0127 0215 0204 0123 0211 0201 0121 0208 "
+    "0129 0216 0205 0124 0212 0202 0123 0210 0130 0218 0207 0126 0214 0203 0124 0211 "
+    "0201 0220 0209 0128 0216 0205 0125 0212 0202"
+)
+TET_1926_TO_2174 = _TET_TABLE.split()
+
+
+def test_every_tet_from_1926_to_2174_matches_the_published_tables() -> None:
+    for year, month_day in enumerate(TET_1926_TO_2174, start=1926):
+        tet = dt.date(year, int(month_day[:2]), int(month_day[2:]))
+        assert to_lunar(tet) == LunarDate(year, 1, 1), tet
+        assert to_lunar(tet - dt.timedelta(days=1)).year == year - 1, tet
+
+
+def test_before_1968_the_calendar_is_reckoned_at_utc_plus_8() -> None:
+    # Month 11 of 1967 began on 2 December by the UTC+8 reckoning then in
+    # force (1 December at UTC+7) and month 12 on 31 December by either.
+    assert to_lunar(dt.date(1967, 12, 2)) == LunarDate(1967, 11, 1)
+    assert lunar_month_length(1967, 11) == 29
+    assert to_lunar(dt.date(1967, 12, 31)) == LunarDate(1967, 12, 1)
+    assert from_lunar(LunarDate(1967, 12, 1)) == dt.date(1967, 12, 31)
+    assert lunar_month_length(1967, 12) == 29
 
 
 @pytest.mark.parametrize("tet", VIETNAMESE_NEW_YEARS, ids=str)
