@@ -1,0 +1,205 @@
+"""The `segments import-customers FILE.csv` command: options, progress and summary.
+
+The summary goes to standard output, progress to standard error. The exit
+status is 0 when every request reached the service, even if it rejected
+some rows, 1 when a request failed as a whole, and 2 when the file or the
+mapping cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+import httpx
+
+from api.csv_import import CsvFileError, CsvRow, build_rows, read_table
+from api.csv_mapping import MappingError, load_mapping_file, parse_map_option, resolve_mapping
+from api.import_client import (
+    DEFAULT_BATCH_SIZE,
+    MAX_BATCH_SIZE,
+    ImportReport,
+    ImportRequestError,
+    send_rows,
+)
+from api.import_summary import Language, print_local_plan, print_report, say
+
+DEFAULT_URL = "http://127.0.0.1:8000/graphql"
+
+
+def default_language() -> Language:
+    """Return `vi` when the `LANG` environment variable names Vietnamese, else `en`."""
+    return "vi" if os.environ.get("LANG", "").lower().startswith("vi") else "en"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE.csv", help="CSV file to import (UTF-8).")
+    parser.add_argument(
+        "--url",
+        default=DEFAULT_URL,
+        help=f"GraphQL endpoint of the service (default: {DEFAULT_URL}).",
+    )
+    parser.add_argument(
+        "--api-key",
+        default=os.environ.get("SEGMENTS_API_KEY"),
+        help="API key with write scope, sent as a Bearer token (default: $SEGMENTS_API_KEY).",
+    )
+    parser.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar='"CSV Header=fieldName"',
+        help="Column to field mapping, repeatable; fieldName may be custom.<key>, or - to"
+        " ignore the column. Overrides --mapping and the built-in header names.",
+    )
+    parser.add_argument(
+        "--mapping",
+        type=Path,
+        metavar="FILE.json",
+        help='JSON object of "CSV Header": "fieldName".',
+    )
+    parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=DEFAULT_BATCH_SIZE,
+        help=f"Rows per request, 1 to {MAX_BATCH_SIZE} (default: {DEFAULT_BATCH_SIZE}).",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="Time limit per request in seconds (default: 60).",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        default=default_language(),
+        help="Language of messages, also sent as Accept-Language (default: from $LANG).",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="Read and check the file, print the mapping and the rejected rows, send nothing.",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    language: Language = args.lang
+    if not 1 <= args.batch_size <= MAX_BATCH_SIZE:
+        say(
+            sys.stderr,
+            language,
+            f"--batch-size must be from 1 to {MAX_BATCH_SIZE}, got {args.batch_size}.",
+            f"--batch-size phải từ 1 đến {MAX_BATCH_SIZE}, nhận được {args.batch_size}.",
+        )
+        return 2
+
+    try:
+        user_mapping = load_mapping_file(args.mapping) if args.mapping else {}
+        user_mapping.update(parse_map_option(option) for option in args.map)
+        table = read_table(args.file)
+        mapping = resolve_mapping(table.headers, user_mapping)
+    except (MappingError, CsvFileError) as exc:
+        say(sys.stderr, language, exc.en, exc.vi)
+        return 2
+
+    if not mapping.mapped:
+        say(
+            sys.stderr,
+            language,
+            f"No column of {args.file} matches a customer field. Name the columns with --map"
+            ' "CSV Header=fieldName" or --mapping FILE.json.',
+            f"Không cột nào của {args.file} khớp với trường khách hàng. Hãy chỉ định bằng --map"
+            ' "Tên cột=tênTrường" hoặc --mapping FILE.json.',
+        )
+        return 2
+
+    rows = build_rows(table, mapping)
+    print_local_plan(sys.stdout, language, args.file, mapping, rows)
+    if args.dry_run:
+        print_report(sys.stdout, language, None, rows, mapping)
+        return 0
+
+    try:
+        report = asyncio.run(_send(rows, args, language))
+    except ImportRequestError as exc:
+        say(sys.stderr, language, exc.en, exc.vi)
+        if exc.rows_done:
+            say(
+                sys.stderr,
+                language,
+                f"The first {exc.rows_done} rows were sent before the failure; importing the"
+                " file again updates them instead of duplicating them.",
+                f"{exc.rows_done} dòng đầu đã được gửi trước khi lỗi; nhập lại tệp sẽ cập nhật"
+                " chúng, không tạo bản trùng.",
+            )
+        return 1
+
+    print_report(sys.stdout, language, report, rows, mapping)
+    return 0
+
+
+async def import_file_rows(
+    rows: list[CsvRow],
+    *,
+    client: httpx.AsyncClient,
+    url: str,
+    language: Language,
+    api_key: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress_stream: TextIO | None = None,
+) -> ImportReport:
+    """Send the valid `rows` through `client` and return the service's report."""
+    headers: dict[str, str] = {"Accept-Language": language}
+    if api_key:
+        headers["Authorization"] = f"Bearer {api_key}"
+    valid_rows = [row for row in rows if not row.problems]
+    progress = ProgressPrinter(progress_stream, language) if progress_stream else None
+    return await send_rows(
+        valid_rows,
+        client=client,
+        url=url,
+        headers=headers,
+        batch_size=batch_size,
+        on_progress=progress,
+    )
+
+
+async def _send(rows: list[CsvRow], args: argparse.Namespace, language: Language) -> ImportReport:
+    # Progress only helps when there is more than one request to wait for.
+    valid_count = sum(1 for row in rows if not row.problems)
+    stream = sys.stderr if valid_count > args.batch_size else None
+    async with httpx.AsyncClient(timeout=args.timeout) as client:
+        return await import_file_rows(
+            rows,
+            client=client,
+            url=args.url,
+            language=language,
+            api_key=args.api_key,
+            batch_size=args.batch_size,
+            progress_stream=stream,
+        )
+
+
+class ProgressPrinter:
+    """Progress on `stream`: one updating line on a terminal, else one line per batch."""
+
+    def __init__(self, stream: TextIO, language: Language) -> None:
+        self.stream = stream
+        self.language = language
+        self.on_terminal = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        text = (
+            f"Sent {done}/{total} rows" if self.language == "en" else f"Đã gửi {done}/{total} dòng"
+        )
+        if self.on_terminal:
+            end = "\n" if done == total else ""
+            self.stream.write(f"\r{text}{end}")
+        else:
+            self.stream.write(f"{text}\n")
+        self.stream.flush()
