@@ -1,0 +1,159 @@
+"""Customer writes: create, update, delete and the batch import (an upsert)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from bson import ObjectId
+
+from models.customer_document import build_customer_document, build_customer_update
+from models.problems import Problem
+from resolvers.common import limit_exceeded, not_found, parse_object_id
+from resolvers.context import RequestContext
+from resolvers.custom_fields.store import load_custom_fields
+
+logger = logging.getLogger(__name__)
+
+CUSTOMERS = "customers"
+
+
+async def create_customer(ctx: RequestContext, values: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]:
+    document, problems = build_customer_document(
+        values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone
+    )
+    if problems:
+        return None, problems
+    now = ctx.now()
+    document.setdefault("createdAt", now)
+    document["updatedAt"] = now
+    document["_id"] = ObjectId()
+    await ctx.collection(CUSTOMERS).insert_one(document)
+    return document, []
+
+
+async def update_customer(
+    ctx: RequestContext, customer_id: str, values: dict[str, Any]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    object_id = parse_object_id(customer_id)
+    customers = ctx.collection(CUSTOMERS)
+    existing = await customers.find_one({"_id": object_id}) if object_id else None
+    if existing is None:
+        return None, [not_found("id", "customer", customer_id)]
+    change = build_customer_update(values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone)
+    if change.problems:
+        return None, change.problems
+    update = change.as_update()
+    update.setdefault("$set", {})["updatedAt"] = ctx.now()
+    return await customers.find_one_and_update({"_id": object_id}, update), []
+
+
+async def delete_customers(ctx: RequestContext, ids: list[str]) -> tuple[list[str], list[str]]:
+    """Delete the customers of `ids`; return the deleted ids and the unknown ones."""
+    object_ids = {i: parse_object_id(i) for i in ids}
+    valid = [oid for oid in object_ids.values() if oid is not None]
+    customers = ctx.collection(CUSTOMERS)
+    existing = {str(d["_id"]) for d in await customers.find({"_id": {"$in": valid}}, projection={"_id": 1})}
+    if existing:
+        await customers.delete_many({"_id": {"$in": [ObjectId(i) for i in existing]}})
+    deleted = [i for i in ids if i in existing]
+    return deleted, [i for i in ids if i not in existing]
+
+
+@dataclass
+class ImportOutcome:
+    statuses: list[str] = field(default_factory=list)
+    documents: list[dict[str, Any] | None] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> ImportOutcome:
+    """Upsert `rows`, matched on email, then on phone; invalid rows are skipped.
+
+    Rows are matched against the workspace and against earlier rows of the
+    same call, so a file that repeats a customer updates it instead of
+    creating a duplicate.
+    """
+    outcome = ImportOutcome()
+    if len(rows) > ctx.limits.max_import_rows:
+        outcome.problems.append(
+            limit_exceeded("customers", "rows", "dòng", ctx.limits.max_import_rows, len(rows))
+        )
+        return outcome
+
+    custom_fields = await load_custom_fields(ctx)
+    zone = ctx.workspace.time_zone
+    built: list[dict[str, Any] | None] = []
+    for index, values in enumerate(rows):
+        document, problems = build_customer_document(values, custom_fields=custom_fields, zone=zone)
+        outcome.problems.extend(p.under(f"customers.{index}") for p in problems)
+        built.append(None if problems else document)
+
+    customers = ctx.collection(CUSTOMERS)
+    by_email, by_phone = await _existing_matches(ctx, built)
+    now = ctx.now()
+    inserts: list[dict[str, Any]] = []
+    updates: list[tuple[ObjectId, dict[str, Any], dict[str, Any]]] = []
+    for index, document in enumerate(built):
+        if document is None:
+            outcome.statuses.append("REJECTED")
+            outcome.documents.append(None)
+            continue
+        match = by_email.get(document.get("email", "")) or by_phone.get(document.get("phone", ""))
+        document["updatedAt"] = now
+        if match is None:
+            document.setdefault("createdAt", now)
+            document["_id"] = ObjectId()
+            inserts.append(document)
+            outcome.statuses.append("CREATED")
+        else:
+            update = build_customer_update(rows[index], custom_fields=custom_fields, zone=zone).as_update()
+            update.setdefault("$set", {})["updatedAt"] = now
+            updates.append((match["_id"], update, document))
+            document = {**match, **update["$set"]}
+            outcome.statuses.append("UPDATED")
+        _remember(document, by_email, by_phone)
+        outcome.documents.append(document)
+
+    await customers.insert_many(inserts)
+    await asyncio.gather(*(customers.update_one({"_id": oid}, update) for oid, update, _ in updates))
+    if updates:
+        # Updated rows are returned as stored, which a merge in memory of
+        # dotted `$set` paths would not reproduce.
+        fresh = {d["_id"]: d for d in await customers.find({"_id": {"$in": [u[0] for u in updates]}})}
+        outcome.documents = [fresh.get(d["_id"], d) if d else None for d in outcome.documents]
+    logger.info(
+        "workspace %s: imported %d rows (%d created, %d updated, %d rejected)",
+        ctx.workspace.id,
+        len(rows),
+        len(inserts),
+        len(updates),
+        outcome.statuses.count("REJECTED"),
+    )
+    return outcome
+
+
+async def _existing_matches(
+    ctx: RequestContext, built: list[dict[str, Any] | None]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    emails = sorted({d["email"] for d in built if d and d.get("email")})
+    phones = sorted({d["phone"] for d in built if d and d.get("phone") and d.get("phoneValid")})
+    if not emails and not phones:
+        return {}, {}
+    found = await ctx.collection(CUSTOMERS).find(
+        {"$or": [{"email": {"$in": emails}}, {"phone": {"$in": phones}}]}
+    )
+    by_email: dict[str, dict[str, Any]] = {}
+    by_phone: dict[str, dict[str, Any]] = {}
+    for document in found:
+        _remember(document, by_email, by_phone)
+    return by_email, by_phone
+
+
+def _remember(document: dict[str, Any], by_email: dict[str, dict[str, Any]], by_phone: dict[str, dict[str, Any]]) -> None:
+    if document.get("email"):
+        by_email.setdefault(document["email"], document)
+    if document.get("phone") and document.get("phoneValid"):
+        by_phone.setdefault(document["phone"], document)

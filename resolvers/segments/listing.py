@@ -1,0 +1,88 @@
+"""Keyset pagination of segments with a stable order and opaque cursors."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from bson import ObjectId
+
+from models.text import fold_text
+from resolvers.common import ClientError, PageInfo, decode_cursor, encode_cursor
+from resolvers.context import RequestContext
+from resolvers.segments.segment import Segment
+from resolvers.segments.types import (
+    OrderDirection,
+    SegmentConnection,
+    SegmentEdge,
+    SegmentOrder,
+    SegmentOrderField,
+)
+
+SORT_KEYS = {
+    SegmentOrderField.NAME: "nameKey",
+    SegmentOrderField.CREATED_AT: "createdAt",
+    SegmentOrderField.UPDATED_AT: "updatedAt",
+}
+
+
+def _cursor_for(document: dict[str, Any], key: str) -> str:
+    value = document.get(key)
+    if isinstance(value, dt.datetime):
+        value = value.replace(tzinfo=None).isoformat()
+    return encode_cursor(json.dumps([key, value, str(document["_id"])]))
+
+
+def _after_filter(cursor: str, key: str, descending: bool) -> dict[str, Any]:
+    payload = decode_cursor(cursor)
+    try:
+        cursor_key, value, last_id = json.loads(payload or "")
+        object_id = ObjectId(last_id)
+    except (ValueError, TypeError) as exc:
+        raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
+    if cursor_key != key:
+        raise ClientError("The cursor belongs to another ordering; start again without `after`.", "INVALID_VALUE")
+    if key != "nameKey" and value is not None:
+        value = dt.datetime.fromisoformat(value)
+    beyond = "$lt" if descending else "$gt"
+    return {"$or": [{key: {beyond: value}}, {key: value, "_id": {beyond: object_id}}]}
+
+
+async def list_segments(
+    ctx: RequestContext,
+    *,
+    first: int,
+    after: str | None,
+    search: str | None,
+    order: SegmentOrder,
+) -> SegmentConnection:
+    key = SORT_KEYS[order.field]
+    descending = order.direction == OrderDirection.DESC
+    direction = -1 if descending else 1
+    segments = ctx.collection("segments")
+
+    base: dict[str, Any] = {}
+    if search and search.strip():
+        base["nameSearch"] = {"$regex": re.escape(fold_text(search))}
+    page_filter = dict(base)
+    if after:
+        page_filter.update(_after_filter(after, key, descending))
+
+    documents = await segments.find(page_filter, sort=[(key, direction), ("_id", direction)], limit=first + 1)
+    total = await segments.count(base)
+    has_next = len(documents) > first
+    documents = documents[:first]
+
+    edges = [SegmentEdge(cursor=_cursor_for(d, key), node=Segment.from_document(ctx, d)) for d in documents]
+    return SegmentConnection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=after is not None,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        total_count=total,
+    )

@@ -1,0 +1,53 @@
+"""Previews of unsaved rules: totals, counts per group, a first page, warnings."""
+
+from __future__ import annotations
+
+import asyncio
+
+from mongo_filters.analysis import find_warnings
+from mongo_filters.catalog import find_field
+from mongo_filters.conditions import FieldType, Rule
+from resolvers.common import user_errors
+from resolvers.context import RequestContext
+from resolvers.custom_fields.store import load_custom_fields
+from resolvers.customers.types import Customer
+from resolvers.segments.checks import check_rule
+from resolvers.segments.compiling import compile_rules
+from resolvers.segments.types import RuleWarning, SegmentPreview
+
+
+async def rule_warnings(ctx: RequestContext, rule: Rule) -> list[RuleWarning]:
+    custom_fields = await load_custom_fields(ctx)
+    field_types: dict[str, FieldType] = {}
+    for group in rule:
+        for condition in group:
+            spec = find_field(condition.field, custom_fields)
+            if spec is not None:
+                field_types[condition.field] = spec.type
+    return [
+        RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language))
+        for w in find_warnings(rule, field_types)
+    ]
+
+
+async def preview(ctx: RequestContext, rule: Rule, first: int) -> SegmentPreview:
+    problems = await check_rule(ctx, rule)
+    if problems:
+        return SegmentPreview(
+            total_count=0, group_counts=[], customers=[], warnings=[], user_errors=user_errors(problems, ctx.language)
+        )
+
+    whole, *groups = await compile_rules(ctx, [rule, *([group] for group in rule)])
+    customers = ctx.collection("customers")
+    total, sample, *group_counts = await asyncio.gather(
+        customers.count(whole),
+        customers.find(whole, sort=[("_id", 1)], limit=first),
+        *(customers.count(g) for g in groups),
+    )
+    return SegmentPreview(
+        total_count=total,
+        group_counts=list(group_counts),
+        customers=[Customer.from_document(d) for d in sample] if first else [],
+        warnings=await rule_warnings(ctx, rule),
+        user_errors=[],
+    )
