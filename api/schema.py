@@ -1,0 +1,31 @@
+"""Assembly of the GraphQL schema from each domain's queries and mutations."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import ParserCache, ValidationCache
+
+from resolvers.custom_fields.mutations import CustomFieldMutation, CustomFieldQuery
+from resolvers.customers.mutations import CustomerMutation
+from resolvers.customers.queries import CustomerQuery
+from resolvers.segments.fields import SegmentFieldQuery
+from resolvers.segments.mutations import SegmentMutation
+from resolvers.segments.queries import SegmentQuery
+
+
+@strawberry.type(description="Read customers, segments and the field catalog.")
+class Query(SegmentQuery, SegmentFieldQuery, CustomerQuery, CustomFieldQuery):
+    pass
+
+
+@strawberry.type(description="Change customers, segments and custom fields.")
+class Mutation(SegmentMutation, CustomerMutation, CustomFieldMutation):
+    pass
+
+
+def build_schema() -> strawberry.Schema:
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)],
+    )
