@@ -6,8 +6,8 @@ Three forms of one string:
   collapsed to one space);
 - `fold_text`: the matching shadow kept under `norm.*` (no case, no
   diacritics, `đ` read as `d`), so `Nguyễn Thị Đào` matches `nguyen thi dao`;
-- `fold_tag`: how tags and MULTI_SELECT values compare (trimmed and
-  case-folded; diacritics stay significant).
+- `fold_tag`: how tags and MULTI_SELECT values compare (trimmed, whitespace
+  collapsed and case-folded; diacritics stay significant).
 """
 
 from __future__ import annotations
@@ -49,9 +49,15 @@ def fold_text(value: str) -> str:
 
 
 def fold_tag(value: str) -> str:
-    """Return the comparison key of a tag: trimmed, NFC and case-folded.
+    """Return the comparison key of a tag: NFC, trimmed, whitespace collapsed, case-folded.
+
+    Diacritics stay significant (`Khách` and `Khach` are different tags).
+    Inner whitespace is collapsed as `clean_text` does on write, so a rule's
+    `khách  mới` finds the stored tag `Khách mới`.
 
     >>> fold_tag("  VIP ") == fold_tag("vip")
     True
     """
-    return unicodedata.normalize("NFC", value).strip().casefold()
+    # Case folding can leave text that is not NFC (`İ` folds to `i` plus a
+    # combining dot), so compose once more to keep the key stable.
+    return unicodedata.normalize("NFC", clean_text(value).casefold())

@@ -43,3 +43,12 @@ def test_fold_tag_keeps_diacritics_but_not_case_or_padding() -> None:
     assert fold_tag("  VIP ") == fold_tag("vip")
     assert fold_tag("Khách") != fold_tag("Khach")
     assert fold_tag(unicodedata.normalize("NFD", "Khách")) == fold_tag("KHÁCH")
+
+
+def test_fold_tag_collapses_inner_whitespace() -> None:
+    assert fold_tag(" Khách \t  mới ") == "khách mới"
+
+
+def test_fold_tag_is_idempotent() -> None:
+    for text in ["İstanbul", "ẞ", "ǅ", "Ω", "ﬃ"]:
+        assert fold_tag(fold_tag(text)) == fold_tag(text)
