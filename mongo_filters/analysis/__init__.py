@@ -1,0 +1,26 @@
+"""Pure analysis of segment rules: warnings about groups that cannot match.
+
+`find_warnings` returns `RuleWarning`s that the GraphQL layer shows next to
+`previewSegment`, `createSegment` and `updateSegment` results.
+"""
+
+from __future__ import annotations
+
+from mongo_filters.analysis.describe import FieldLabel, describe_condition
+from mongo_filters.analysis.rule_warnings import (
+    DUPLICATE_GROUP,
+    GROUP_NEVER_MATCHES,
+    REPEATED_CONDITION,
+    RuleWarning,
+    find_warnings,
+)
+
+__all__ = [
+    "DUPLICATE_GROUP",
+    "GROUP_NEVER_MATCHES",
+    "REPEATED_CONDITION",
+    "FieldLabel",
+    "RuleWarning",
+    "describe_condition",
+    "find_warnings",
+]

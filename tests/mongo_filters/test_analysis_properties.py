@@ -1,0 +1,148 @@
+"""Property tests: the analysis agrees with evaluating the conditions directly.
+
+Values are small integers, so sampling every half step over a wider range
+(plus an empty value) finds a witness for any group that some value meets:
+a non-empty interval between distinct integer bounds always contains a
+half step that no IS_NOT value equals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mongo_filters.analysis import GROUP_NEVER_MATCHES, find_warnings
+from mongo_filters.analysis.contradictions import find_conflict
+from mongo_filters.conditions import (
+    Condition,
+    ConditionValue,
+    DateRange,
+    FieldType,
+    NumberRange,
+    Operator,
+)
+
+Op = Operator
+FIELD = "custom.score"
+FIELD_TYPES = {FIELD: FieldType.NUMBER, "birthday": FieldType.DATE}
+SAMPLED_NUMBERS = [step / 2 for step in range(-20, 21)]
+BASE_DAY = dt.date(2024, 2, 27)
+SAMPLED_DAYS = [BASE_DAY + dt.timedelta(days=offset) for offset in range(-10, 11)]
+
+COMPARISONS = (
+    Op.IS,
+    Op.IS_NOT,
+    Op.GREATER_THAN,
+    Op.GREATER_THAN_OR_EQUAL,
+    Op.LESS_THAN,
+    Op.LESS_THAN_OR_EQUAL,
+)
+small_numbers = st.integers(min_value=-5, max_value=5)
+
+
+@st.composite
+def number_conditions(draw: st.DrawFn) -> Condition:
+    operator = draw(st.sampled_from([*COMPARISONS, Op.BETWEEN, Op.IS_EMPTY, Op.IS_NOT_EMPTY]))
+    if operator is Op.BETWEEN:
+        low, high = draw(small_numbers), draw(small_numbers)
+        return Condition(FIELD, operator, ConditionValue(number_range=NumberRange(low, high)))
+    if operator in (Op.IS_EMPTY, Op.IS_NOT_EMPTY):
+        return Condition(FIELD, operator)
+    return Condition(FIELD, operator, ConditionValue(number=draw(small_numbers)))
+
+
+def number_holds(condition: Condition, value: float | None) -> bool:
+    operator, given_value = condition.operator, condition.value
+    if value is None:
+        return operator in (Op.IS_EMPTY, Op.IS_NOT)
+    if operator is Op.BETWEEN:
+        assert given_value.number_range is not None
+        return given_value.number_range.min <= value <= given_value.number_range.max
+    if operator in (Op.IS_EMPTY, Op.IS_NOT_EMPTY):
+        return operator is Op.IS_NOT_EMPTY
+
+    number = given_value.number
+    assert number is not None
+    checks = {
+        Op.IS: value == number,
+        Op.IS_NOT: value != number,
+        Op.GREATER_THAN: value > number,
+        Op.GREATER_THAN_OR_EQUAL: value >= number,
+        Op.LESS_THAN: value < number,
+        Op.LESS_THAN_OR_EQUAL: value <= number,
+    }
+    return checks[operator]
+
+
+def some_number_meets(conditions: list[Condition]) -> bool:
+    candidates: list[float | None] = [None, *SAMPLED_NUMBERS]
+    return any(all(number_holds(c, value) for c in conditions) for value in candidates)
+
+
+def warns_never_matches(conditions: list[Condition]) -> bool:
+    warnings = find_warnings([conditions], FIELD_TYPES)
+    return any(warning.code == GROUP_NEVER_MATCHES for warning in warnings)
+
+
+@settings(max_examples=300)
+@given(st.lists(number_conditions(), min_size=1, max_size=5))
+def test_numeric_warning_means_no_number_matches(conditions: list[Condition]) -> None:
+    if warns_never_matches(conditions):
+        assert not some_number_meets(conditions)
+
+
+@settings(max_examples=300)
+@given(st.lists(number_conditions(), min_size=1, max_size=5))
+def test_numeric_unsatisfiable_group_is_reported(conditions: list[Condition]) -> None:
+    if not some_number_meets(conditions):
+        assert warns_never_matches(conditions)
+
+
+@settings(max_examples=300)
+@given(st.lists(number_conditions(), min_size=1, max_size=6))
+def test_reported_conditions_are_a_minimal_conflict(conditions: list[Condition]) -> None:
+    conflict = find_conflict(conditions, FieldType.NUMBER)
+    if conflict is None:
+        return
+
+    named = [conditions[i] for i in conflict]
+    assert not some_number_meets(named)
+    for left_out in range(len(named)):
+        rest = named[:left_out] + named[left_out + 1 :]
+        assert some_number_meets(rest)
+
+
+small_offsets = st.integers(min_value=-5, max_value=5)
+
+
+@st.composite
+def day_conditions(draw: st.DrawFn) -> Condition:
+    operator = draw(st.sampled_from([Op.ON, Op.BEFORE, Op.AFTER, Op.BETWEEN]))
+    first = BASE_DAY + dt.timedelta(days=draw(small_offsets))
+    if operator is Op.BETWEEN:
+        last = BASE_DAY + dt.timedelta(days=draw(small_offsets))
+        return Condition("birthday", operator, ConditionValue(date_range=DateRange(first, last)))
+    return Condition("birthday", operator, ConditionValue(date=first))
+
+
+def day_holds(condition: Condition, value: dt.date) -> bool:
+    given_value = condition.value
+    if condition.operator is Op.BETWEEN:
+        assert given_value.date_range is not None
+        return given_value.date_range.from_ <= value <= given_value.date_range.to
+    assert given_value.date is not None
+    checks = {
+        Op.ON: value == given_value.date,
+        Op.BEFORE: value < given_value.date,
+        Op.AFTER: value > given_value.date,
+    }
+    return checks[condition.operator]
+
+
+@given(st.lists(day_conditions(), min_size=1, max_size=4))
+def test_day_warning_matches_direct_evaluation(conditions: list[Condition]) -> None:
+    some_day_meets = any(all(day_holds(c, day) for c in conditions) for day in SAMPLED_DAYS)
+
+    assert warns_never_matches(conditions) is not some_day_meets
