@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from api.csv_mapping import NAME_PARTS, ColumnMapping
-from api.csv_values import CellError, parser_for
+from api.csv_values import CellError, international_phone, parser_for
 from models.phones import normalize_phone
 
 logger = logging.getLogger(__name__)
@@ -112,8 +112,13 @@ def parse_table(text: str) -> CsvTable:
     return CsvTable(headers, records)
 
 
-def build_rows(table: CsvTable, mapping: ColumnMapping) -> list[CsvRow]:
+def build_rows(
+    table: CsvTable, mapping: ColumnMapping, *, phone_region: str | None = None
+) -> list[CsvRow]:
     """Read every record into a `CsvRow`.
+
+    With `phone_region` (such as `US`), a phone that is valid in that region
+    is sent in international form; other phones are sent as written.
 
     A second row with the email of an earlier row (or, without an email, the
     same phone number) is rejected: the service would match it to the same
@@ -124,6 +129,11 @@ def build_rows(table: CsvTable, mapping: ColumnMapping) -> list[CsvRow]:
     first_line_by_key: dict[str, int] = {}
     for line, cells in table.records:
         row = _build_row(line, cells, table.headers, mapping)
+        # NOTE: a `Country` column is not read. Country names would need a
+        # name-to-region table, and in the sample exports the country does
+        # not match the phone number. `--phone-region` covers a one-country file.
+        if phone_region and "phone" in row.values:
+            row.values["phone"] = international_phone(row.values["phone"], phone_region)
         if not row.problems:
             _check_duplicate(row, first_line_by_key)
         rows.append(row)

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import phonenumbers
+
 from models.dates import in_supported_range
 from models.text import clean_text, fold_text
 
@@ -131,6 +133,25 @@ def parse_boolean(text: str) -> bool:
 def parse_tags(text: str) -> list[str]:
     """Split on `,` and `;`, dropping blank entries."""
     return [tag for tag in (clean_text(part) for part in _TAG_SEPARATORS.split(text)) if tag]
+
+
+def international_phone(text: str, region: str) -> str:
+    """Return `text` in international form when it is a valid number of `region`.
+
+    Other numbers are returned as written, and the service reads them with
+    its own default region (Vietnam). An extension is kept (`ext. 4715`).
+    """
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return text
+    if not phonenumbers.is_valid_number(number):
+        return text
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def is_phone_region(region: str) -> bool:
+    return region in phonenumbers.SUPPORTED_REGIONS
 
 
 PARSERS: dict[str, Callable[[str], Any]] = {

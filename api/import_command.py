@@ -19,6 +19,7 @@ import httpx
 
 from api.csv_import import CsvFileError, CsvRow, build_rows, read_table
 from api.csv_mapping import MappingError, load_mapping_file, parse_map_option, resolve_mapping
+from api.csv_values import is_phone_region
 from api.import_client import (
     DEFAULT_BATCH_SIZE,
     MAX_BATCH_SIZE,
@@ -63,6 +64,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='JSON object of "CSV Header": "fieldName".',
     )
     parser.add_argument(
+        "--phone-region",
+        metavar="CC",
+        help="Two-letter region code (ISO 3166-1) for phones written without a country code,"
+        " such as US: numbers valid there are sent in international form, others as written,"
+        " and the service reads those as Vietnamese (default: none).",
+    )
+    parser.add_argument(
         "--batch-size",
         type=int,
         default=DEFAULT_BATCH_SIZE,
@@ -98,6 +106,16 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
+    region = args.phone_region.upper() if args.phone_region else None
+    if region is not None and not is_phone_region(region):
+        say(
+            sys.stderr,
+            language,
+            f"Unknown --phone-region {args.phone_region!r}: expected a two-letter code such as US.",
+            f"--phone-region {args.phone_region!r} không hợp lệ: cần mã hai chữ cái, ví dụ US.",
+        )
+        return 2
+
     try:
         user_mapping = load_mapping_file(args.mapping) if args.mapping else {}
         user_mapping.update(parse_map_option(option) for option in args.map)
@@ -118,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
-    rows = build_rows(table, mapping)
+    rows = build_rows(table, mapping, phone_region=region)
     print_local_plan(sys.stdout, language, args.file, mapping, rows)
     if args.dry_run:
         print_report(sys.stdout, language, None, rows, mapping)

@@ -133,3 +133,10 @@ def test_cli_import_without_mapped_columns_fails(
 
     assert status == 2
     assert "--map" in capsys.readouterr().err
+
+
+def test_cli_import_unknown_phone_region_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["import-customers", str(DATA / "customers-sample.csv"), "--phone-region", "XX"])
+
+    assert status == 2
+    assert "'XX'" in capsys.readouterr().err

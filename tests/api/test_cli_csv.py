@@ -181,3 +181,14 @@ def test_empty_file_is_rejected(tmp_path: Path) -> None:
 
     with pytest.raises(CsvFileError):
         read_table(path)
+
+
+def test_phone_region_sends_international_form() -> None:
+    table = parse_table(
+        "Email,Phone\nan@example.com,(217)474-0312\nbinh@example.com,0912 345 678\n"
+    )
+
+    rows = build_rows(table, resolve_mapping(table.headers, {}), phone_region="US")
+
+    assert rows[0].values["phone"] == "+1 217-474-0312"
+    assert rows[1].values["phone"] == "0912 345 678"

@@ -7,6 +7,7 @@ import pytest
 from api.csv_values import (
     MAX_GRAPHQL_INT,
     CellError,
+    international_phone,
     parse_boolean,
     parse_date,
     parse_datetime,
@@ -115,3 +116,16 @@ def test_boolean_unknown_word_is_rejected() -> None:
 
 def test_tags_split_on_commas_and_semicolons() -> None:
     assert parse_tags(" VIP, khách sỉ ;; Khách  lẻ ") == ["VIP", "khách sỉ", "Khách lẻ"]
+
+
+def test_international_phone_reads_number_of_region() -> None:
+    assert international_phone("(217)474-0312", "US") == "+1 217-474-0312"
+
+
+def test_international_phone_keeps_extension() -> None:
+    assert international_phone("430-401-5228x35091", "US") == "+1 430-401-5228 ext. 35091"
+
+
+@pytest.mark.parametrize("text", ["0912 345 678", "555-0103x9", "not a phone"])
+def test_international_phone_leaves_other_numbers_as_written(text: str) -> None:
+    assert international_phone(text, "US") == text
