@@ -22,7 +22,9 @@ from mongo_filters.conditions import (
 Op = Operator
 CUSTOM_FIELDS = (
     CustomFieldDefinition("level", "Level", "Hạng", FieldType.SELECT, ("Gold", "Silver")),
-    CustomFieldDefinition("interests", "Interests", "Sở thích", FieldType.MULTI_SELECT),
+    CustomFieldDefinition(
+        "interests", "Interests", "Sở thích", FieldType.MULTI_SELECT, ("Golf", "Tennis")
+    ),
 )
 FIELD_TYPES = {spec.key: spec.type for spec in field_catalog(CUSTOM_FIELDS)}
 
