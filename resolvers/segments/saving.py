@@ -68,7 +68,7 @@ async def create(ctx: RequestContext, name: str, rule: Rule) -> SaveResult:
     try:
         document["_id"] = await ctx.collection(SEGMENTS).insert_one(document)
     except DuplicateKeyError:
-        return SaveResult(problems=[await _name_taken(ctx, cleaned)])
+        return SaveResult(problems=[(await _name_taken(ctx, cleaned)).under("input")])
     logger.info("workspace %s: created segment %s", ctx.workspace.id, document["_id"])
     return SaveResult(document=document, warnings=await rule_warnings(ctx, rule))
 
