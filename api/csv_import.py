@@ -1,8 +1,8 @@
-"""Reading a customer CSV file into `CustomerInput` values, one per data row.
+"""Customer CSV files read into `CustomerInput` values, one per data row.
 
-The file is read as UTF-8 with or without a byte-order mark, with the
-standard `csv` module (so quoted cells may contain delimiters, quotes and
-line breaks). The delimiter is the one of `,`, `;` and tab that occurs most
+The file is read as UTF-8 with or without a byte-order mark. The standard
+`csv` module splits it, so quoted cells may contain delimiters, quotes and
+line breaks. The delimiter is the one of `,`, `;` and tab that occurs most
 in the header line. Line numbers are physical lines of the file, the header
 being line 1, so a row is reported at the line where an editor shows it.
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +50,7 @@ class CsvTable:
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why a row is rejected; `column` is the header of the offending cell, if one is."""
+    """A reason to reject a row; `column` is the header of the invalid cell, if there is one."""
 
     field: str
     column: str | None
@@ -113,22 +114,28 @@ def parse_table(text: str) -> CsvTable:
 
 
 def build_rows(
-    table: CsvTable, mapping: ColumnMapping, *, phone_region: str | None = None
+    table: CsvTable,
+    mapping: ColumnMapping,
+    *,
+    phone_region: str | None = None,
+    custom_types: Mapping[str, str] | None = None,
 ) -> list[CsvRow]:
     """Read every record into a `CsvRow`.
 
     With `phone_region` (such as `US`), a phone that is valid in that region
     is sent in international form; other phones are sent as written.
+    `custom_types` (custom field key to NUMBER, DATE...) selects how custom
+    field cells are read; without it they are sent as text.
 
     A second row with the email of an earlier row (or, without an email, the
-    same phone number) is rejected: the service would match it to the same
-    customer and overwrite the first row's values, which in one file is
+    same phone number) is rejected. The service would match it to the same
+    customer and overwrite the first row's values, and in one file that is
     almost always a mistake.
     """
     rows: list[CsvRow] = []
     first_line_by_key: dict[str, int] = {}
     for line, cells in table.records:
-        row = _build_row(line, cells, table.headers, mapping)
+        row = _build_row(line, cells, table.headers, mapping, custom_types or {})
         # NOTE: a `Country` column is not read. Country names would need a
         # name-to-region table, and in the sample exports the country does
         # not match the phone number. `--phone-region` covers a one-country file.
@@ -140,7 +147,13 @@ def build_rows(
     return rows
 
 
-def _build_row(line: int, cells: list[str], headers: list[str], mapping: ColumnMapping) -> CsvRow:
+def _build_row(
+    line: int,
+    cells: list[str],
+    headers: list[str],
+    mapping: ColumnMapping,
+    custom_types: Mapping[str, str],
+) -> CsvRow:
     row = CsvRow(line)
     if len(cells) > len(headers):
         row.problems.append(
@@ -164,16 +177,18 @@ def _build_row(line: int, cells: list[str], headers: list[str], mapping: ColumnM
         if target in NAME_PARTS:
             name_parts.append(text)
             continue
-        _put_value(row, target, column.header, text)
+        _put_value(row, target, column.header, text, custom_types)
 
     if name_parts and "fullName" not in row.values:
         row.values["fullName"] = " ".join(name_parts)
     return row
 
 
-def _put_value(row: CsvRow, target: str, header: str, text: str) -> None:
+def _put_value(
+    row: CsvRow, target: str, header: str, text: str, custom_types: Mapping[str, str]
+) -> None:
     try:
-        value = parser_for(target)(text)
+        value = parser_for(target, custom_types)(text)
     except CellError as exc:
         row.problems.append(RowProblem(target, header, exc.en, exc.vi))
         return

@@ -188,17 +188,16 @@ def resolve_mapping(headers: Sequence[str], user_mapping: Mapping[str, str]) -> 
 
 def _match_user_mapping(headers: Sequence[str], user_mapping: Mapping[str, str]) -> dict[int, str]:
     overrides: dict[int, str] = {}
-    for wanted, target in user_mapping.items():
-        indexes = [i for i, header in enumerate(headers) if header.strip() == wanted.strip()]
+    for mapped_header, target in user_mapping.items():
+        indexes = [i for i, header in enumerate(headers) if header.strip() == mapped_header.strip()]
         if not indexes:
-            indexes = [
-                i for i, header in enumerate(headers) if header_key(header) == header_key(wanted)
-            ]
+            key = header_key(mapped_header)
+            indexes = [i for i, header in enumerate(headers) if header_key(header) == key]
         if not indexes:
             raise MappingError(
-                f"Column {wanted!r} named in the mapping is not in the file."
+                f"Column {mapped_header!r} named in the mapping is not in the file."
                 f" The file has: {_quoted(headers)}.",
-                f"Cột {wanted!r} trong ánh xạ không có trong tệp."
+                f"Cột {mapped_header!r} trong ánh xạ không có trong tệp."
                 f" Tệp có các cột: {_quoted(headers)}.",
             )
         for index in indexes:

@@ -1,10 +1,10 @@
 """Cell text of a customer CSV read into the JSON values that `CustomerInput` takes.
 
-Values are checked here, before sending, for two reasons: the line number of
-a bad cell can be reported, and a value that the GraphQL scalars reject (a
-malformed date, an `Int` over 2**31 - 1) would otherwise fail the whole
-request instead of one row. Text, phones and genders are sent as written
-because the service normalises them.
+Values are checked here, before sending, so that a bad cell is reported with
+its line number. A value that the GraphQL scalars reject (a malformed date,
+an `Int` over 2**31 - 1) would otherwise fail the whole request instead of
+one row. Text, phones and genders are sent as written because the service
+normalises them.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import phonenumbers
@@ -64,10 +64,10 @@ def parse_date(text: str) -> str:
 
 
 def parse_datetime(text: str) -> str:
-    """Read an ISO 8601 instant or a date; return ISO 8601 text.
+    """Read an ISO 8601 instant or a date, and return ISO 8601 text.
 
     A value without an offset is sent without one, so the service reads it
-    in the workspace time zone; a date alone becomes midnight of that day.
+    in the workspace time zone. A date alone becomes midnight of that day.
     """
     stripped = text.strip()
     value = _read_datetime(stripped)
@@ -99,7 +99,7 @@ def parse_number(text: str) -> float:
     """Read a number written with Vietnamese or English digit grouping.
 
     A `.` or `,` followed by exactly three digits, repeated to the end, groups
-    thousands (`150.000` and `150,000` are both 150000); otherwise either
+    thousands, so `150.000` and `150,000` are both 150000. Otherwise either
     sign is the decimal mark. When both appear, the last one is the decimal
     mark (`1.234,5` and `1,234.5`). A currency sign (₫, đ, VND, $, USD) is
     dropped.
@@ -168,11 +168,31 @@ PARSERS: dict[str, Callable[[str], Any]] = {
 }
 
 
-def parser_for(target: str) -> Callable[[str], Any]:
-    """Return the reader of a field; text fields and custom fields are sent as cleaned text."""
-    # NOTE: custom field values go as text. The service validates them against
-    # the field's type; a custom NUMBER or DATE field may reject text that it
-    # would take as a JSON number or an ISO date.
+def parse_custom_number(text: str) -> int | float:
+    """Read a number for a custom NUMBER field, as an `int` when it has no fraction."""
+    number = parse_number(text)
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+# Readers of custom field values by the field's type; TEXT and SELECT go as text.
+CUSTOM_PARSERS: dict[str, Callable[[str], Any]] = {
+    "NUMBER": parse_custom_number,
+    "BOOLEAN": parse_boolean,
+    "DATE": parse_date,
+    "DATETIME": parse_datetime,
+    "MULTI_SELECT": parse_tags,
+}
+
+
+def parser_for(target: str, custom_types: Mapping[str, str] | None = None) -> Callable[[str], Any]:
+    """Return the reader of a field; text fields go as cleaned text.
+
+    `custom_types` maps custom field keys to their types. A custom field of
+    unknown type is read as text, and the service checks it.
+    """
+    if target.startswith("custom."):
+        kind = (custom_types or {}).get(target.removeprefix("custom."), "TEXT")
+        return CUSTOM_PARSERS.get(kind, parse_text)
     return PARSERS.get(target, parse_text)
 
 

@@ -2,9 +2,9 @@
 
 The core is async and takes an `httpx.AsyncClient`, so tests can send to the
 ASGI app in the same process (`httpx.ASGITransport`). A row that the
-service rejects is reported with its CSV line; only a failure of a whole
+service rejects is reported with its CSV line. Only a failure of a whole
 request (the service unreachable, an HTTP error, a GraphQL error) raises
-`ImportRequestError`, after which no further batch is sent.
+`ImportRequestError`, and then no further batch is sent.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ mutation Import($customers: [CustomerInput!]!) {
 }
 """
 
+CUSTOM_FIELDS_QUERY = "query CustomFieldTypes { customFields { key type } }"
+
 # A userError path such as `customers.12.phone` names row 12 of the batch.
 _ROW_PATH = re.compile(r"^customers\.(\d+)(?:\.(.+))?$")
 
@@ -41,8 +43,8 @@ _ROW_PATH = re.compile(r"^customers\.(\d+)(?:\.(.+))?$")
 class ImportRequestError(Exception):
     """Raised when the service did not accept a request as a whole.
 
-    `en` and `vi` say what failed and what to do; `rows_done` counts the rows
-    of the batches that were imported before it.
+    `en` and `vi` state what failed and what to do next. `rows_done` counts
+    the rows of the batches that were imported before the failure.
     """
 
     def __init__(self, en: str, vi: str, *, rows_done: int = 0) -> None:
@@ -107,10 +109,51 @@ async def send_rows(
     return report
 
 
+async def fetch_custom_field_types(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str]
+) -> dict[str, str]:
+    """Return the type (NUMBER, DATE...) of each custom field of the workspace, by key."""
+    body = {"query": CUSTOM_FIELDS_QUERY}
+    data = await _post(client, url, headers, body)
+    fields = data.get("customFields")
+    if not isinstance(fields, list):
+        raise ImportRequestError(
+            f"The service at {url} returned no customFields list.",
+            f"Dịch vụ tại {url} không trả về danh sách customFields.",
+        )
+    return {field["key"]: field["type"] for field in fields}
+
+
 async def _post_batch(
     client: httpx.AsyncClient, url: str, headers: dict[str, str], customers: list[dict[str, Any]]
 ) -> dict[str, Any]:
     body = {"query": IMPORT_MUTATION, "variables": {"customers": customers}}
+    data = await _post(client, url, headers, body)
+    payload = data.get("importCustomers")
+    if not isinstance(payload, dict):
+        raise ImportRequestError(
+            f"The service at {url} returned no importCustomers result.",
+            f"Dịch vụ tại {url} không trả về kết quả importCustomers.",
+        )
+
+    whole_request = [e for e in payload.get("userErrors", []) if not _ROW_PATH.match(e["field"])]
+    if whole_request:
+        detail = "; ".join(f"{e['code']}: {e['message']}" for e in whole_request)
+        hint_en, hint_vi = "", ""
+        if any(e["code"] == "LIMIT_EXCEEDED" for e in whole_request):
+            hint_en = " Retry with a smaller --batch-size."
+            hint_vi = " Hãy thử lại với --batch-size nhỏ hơn."
+        raise ImportRequestError(
+            f"The service at {url} rejected the batch: {detail}.{hint_en}",
+            f"Dịch vụ tại {url} từ chối cả lô: {detail}.{hint_vi}",
+        )
+    return payload
+
+
+async def _post(
+    client: httpx.AsyncClient, url: str, headers: dict[str, str], body: dict[str, Any]
+) -> dict[str, Any]:
+    """Send one GraphQL request and return its `data`, or raise ImportRequestError."""
     try:
         response = await client.post(url, json=body, headers=headers)
     except httpx.TimeoutException as exc:
@@ -139,27 +182,14 @@ def _read_response(response: httpx.Response, url: str) -> dict[str, Any]:
 
     errors = body.get("errors") if isinstance(body, dict) else None
     data = body.get("data") if isinstance(body, dict) else None
-    payload = data.get("importCustomers") if isinstance(data, dict) else None
-    if errors or not isinstance(payload, dict):
+    if errors or not isinstance(data, dict):
         detail = "; ".join(str(e.get("message", e)) for e in errors) if errors else f"HTTP {status}"
         hint_en, hint_vi = _hint_for_status(status)
         raise ImportRequestError(
             f"The service at {url} rejected the request: {detail}. {hint_en}",
             f"Dịch vụ tại {url} từ chối yêu cầu: {detail}. {hint_vi}",
         )
-
-    whole_request = [e for e in payload.get("userErrors", []) if not _ROW_PATH.match(e["field"])]
-    if whole_request:
-        detail = "; ".join(f"{e['code']}: {e['message']}" for e in whole_request)
-        hint_en, hint_vi = "", ""
-        if any(e["code"] == "LIMIT_EXCEEDED" for e in whole_request):
-            hint_en = " Retry with a smaller --batch-size."
-            hint_vi = " Hãy thử lại với --batch-size nhỏ hơn."
-        raise ImportRequestError(
-            f"The service at {url} rejected the batch: {detail}.{hint_en}",
-            f"Dịch vụ tại {url} từ chối cả lô: {detail}.{hint_vi}",
-        )
-    return payload
+    return data
 
 
 def _hint_for_status(status: int) -> tuple[str, str]:

@@ -1,9 +1,10 @@
 """The `segments import-customers FILE.csv` command: options, progress and summary.
 
 The summary goes to standard output, progress to standard error. The exit
-status is 0 when every request reached the service, even if it rejected
-some rows, 1 when a request failed as a whole, and 2 when the file or the
-mapping cannot be read.
+status is 0 when the service accepted every request, even if it rejected
+some rows. It is 1 when a request failed as a whole. It is 2 when the
+options, the file or the mapping are invalid, which includes a mapped
+custom field that the workspace does not define.
 """
 
 from __future__ import annotations
@@ -17,17 +18,25 @@ from typing import TextIO
 
 import httpx
 
-from api.csv_import import CsvFileError, CsvRow, build_rows, read_table
-from api.csv_mapping import MappingError, load_mapping_file, parse_map_option, resolve_mapping
+from api.csv_import import CsvFileError, CsvRow, CsvTable, build_rows, read_table
+from api.csv_mapping import (
+    CUSTOM_PREFIX,
+    ColumnMapping,
+    MappingError,
+    load_mapping_file,
+    parse_map_option,
+    resolve_mapping,
+)
 from api.csv_values import is_phone_region
 from api.import_client import (
     DEFAULT_BATCH_SIZE,
     MAX_BATCH_SIZE,
     ImportReport,
     ImportRequestError,
+    fetch_custom_field_types,
     send_rows,
 )
-from api.import_summary import Language, print_local_plan, print_report, say
+from api.import_summary import Language, ProgressPrinter, print_local_plan, print_report, say
 
 DEFAULT_URL = "http://127.0.0.1:8000/graphql"
 
@@ -96,6 +105,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    return asyncio.run(_run_with_new_client(args))
+
+
+async def _run_with_new_client(args: argparse.Namespace) -> int:
+    async with httpx.AsyncClient(timeout=args.timeout) as client:
+        return await run_with_client(args, client)
+
+
+async def run_with_client(args: argparse.Namespace, client: httpx.AsyncClient) -> int:
+    """Run the command with parsed `args`, sending through `client`; return the exit status."""
     language: Language = args.lang
     if not 1 <= args.batch_size <= MAX_BATCH_SIZE:
         say(
@@ -136,29 +155,22 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
-    rows = build_rows(table, mapping, phone_region=region)
-    print_local_plan(sys.stdout, language, args.file, mapping, rows)
     if args.dry_run:
+        # NOTE: a dry run reads custom field cells as text, because the types
+        # of custom fields come from the service and a dry run sends nothing.
+        rows = build_rows(table, mapping, phone_region=region)
+        print_local_plan(sys.stdout, language, args.file, mapping, rows)
         print_report(sys.stdout, language, None, rows, mapping)
         return 0
 
-    try:
-        report = asyncio.run(_send(rows, args, language))
-    except ImportRequestError as exc:
-        say(sys.stderr, language, exc.en, exc.vi)
-        if exc.rows_done:
-            say(
-                sys.stderr,
-                language,
-                f"The first {exc.rows_done} rows were sent before the failure; importing the"
-                " file again updates them instead of duplicating them.",
-                f"{exc.rows_done} dòng đầu đã được gửi trước khi lỗi; nhập lại tệp sẽ cập nhật"
-                " chúng, không tạo bản trùng.",
-            )
-        return 1
+    return await _import(client, args, table, mapping, region, language)
 
-    print_report(sys.stdout, language, report, rows, mapping)
-    return 0
+
+def request_headers(language: Language, api_key: str | None) -> dict[str, str]:
+    headers: dict[str, str] = {"Accept-Language": language}
+    if api_key:
+        headers["Authorization"] = f"Bearer {api_key}"
+    return headers
 
 
 async def import_file_rows(
@@ -172,52 +184,90 @@ async def import_file_rows(
     progress_stream: TextIO | None = None,
 ) -> ImportReport:
     """Send the valid `rows` through `client` and return the service's report."""
-    headers: dict[str, str] = {"Accept-Language": language}
-    if api_key:
-        headers["Authorization"] = f"Bearer {api_key}"
     valid_rows = [row for row in rows if not row.problems]
     progress = ProgressPrinter(progress_stream, language) if progress_stream else None
     return await send_rows(
         valid_rows,
         client=client,
         url=url,
-        headers=headers,
+        headers=request_headers(language, api_key),
         batch_size=batch_size,
         on_progress=progress,
     )
 
 
-async def _send(rows: list[CsvRow], args: argparse.Namespace, language: Language) -> ImportReport:
-    # Progress only helps when there is more than one request to wait for.
-    valid_count = sum(1 for row in rows if not row.problems)
-    stream = sys.stderr if valid_count > args.batch_size else None
-    async with httpx.AsyncClient(timeout=args.timeout) as client:
-        return await import_file_rows(
+async def _import(
+    client: httpx.AsyncClient,
+    args: argparse.Namespace,
+    table: CsvTable,
+    mapping: ColumnMapping,
+    region: str | None,
+    language: Language,
+) -> int:
+    try:
+        custom_types = await _custom_field_types(client, args.url, args.api_key, mapping, language)
+        missing = _undefined_custom_fields(mapping, custom_types)
+        if missing:
+            say(
+                sys.stderr,
+                language,
+                f"Custom fields not defined in the workspace: {missing}. Create them with"
+                " the createCustomField mutation, or map the columns elsewhere with --map.",
+                f"Trường tùy chỉnh chưa được định nghĩa trong workspace: {missing}. Hãy tạo"
+                " bằng mutation createCustomField, hoặc ghép cột khác bằng --map.",
+            )
+            return 2
+
+        rows = build_rows(table, mapping, phone_region=region, custom_types=custom_types)
+        print_local_plan(sys.stdout, language, args.file, mapping, rows)
+        # Progress only helps when there is more than one request to wait for.
+        valid_count = sum(1 for row in rows if not row.problems)
+        report = await import_file_rows(
             rows,
             client=client,
             url=args.url,
             language=language,
             api_key=args.api_key,
             batch_size=args.batch_size,
-            progress_stream=stream,
+            progress_stream=sys.stderr if valid_count > args.batch_size else None,
         )
+    except ImportRequestError as exc:
+        _say_request_failed(exc, language)
+        return 1
+
+    print_report(sys.stdout, language, report, rows, mapping)
+    return 0
 
 
-class ProgressPrinter:
-    """Progress on `stream`: one updating line on a terminal, else one line per batch."""
+async def _custom_field_types(
+    client: httpx.AsyncClient,
+    url: str,
+    api_key: str | None,
+    mapping: ColumnMapping,
+    language: Language,
+) -> dict[str, str]:
+    if not any(target.startswith(CUSTOM_PREFIX) for target in mapping.targets()):
+        return {}
+    return await fetch_custom_field_types(client, url, request_headers(language, api_key))
 
-    def __init__(self, stream: TextIO, language: Language) -> None:
-        self.stream = stream
-        self.language = language
-        self.on_terminal = stream.isatty()
 
-    def __call__(self, done: int, total: int) -> None:
-        text = (
-            f"Sent {done}/{total} rows" if self.language == "en" else f"Đã gửi {done}/{total} dòng"
+def _undefined_custom_fields(mapping: ColumnMapping, custom_types: dict[str, str]) -> str:
+    keys = sorted(
+        target.removeprefix(CUSTOM_PREFIX)
+        for target in mapping.targets()
+        if target.startswith(CUSTOM_PREFIX)
+    )
+    return ", ".join(repr(key) for key in keys if key not in custom_types)
+
+
+def _say_request_failed(exc: ImportRequestError, language: Language) -> None:
+    say(sys.stderr, language, exc.en, exc.vi)
+    if exc.rows_done:
+        say(
+            sys.stderr,
+            language,
+            f"The first {exc.rows_done} rows were sent before the failure; importing the"
+            " file again updates them instead of duplicating them.",
+            f"{exc.rows_done} dòng đầu đã được gửi trước khi lỗi; nhập lại tệp sẽ cập nhật"
+            " chúng, không tạo bản trùng.",
         )
-        if self.on_terminal:
-            end = "\n" if done == total else ""
-            self.stream.write(f"\r{text}{end}")
-        else:
-            self.stream.write(f"{text}\n")
-        self.stream.flush()

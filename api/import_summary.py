@@ -1,8 +1,8 @@
-"""What `segments import-customers` prints: the column mapping, the totals and every rejected row.
+"""Output of `segments import-customers`: the column mapping, the totals and every rejected row.
 
-Each message exists in English and Vietnamese; the command picks one with
-`--lang`. Rejected rows are listed by CSV line, whether the command or the
-service rejected them, with the column, the field and the reason.
+Each message exists in English and Vietnamese, and the command picks one
+with `--lang`. Rejected rows are listed by CSV line, whether the command or
+the service rejected them, with the column, the field and the reason.
 """
 
 from __future__ import annotations
@@ -158,3 +158,23 @@ def _format_rejection(language: Language, rejection: Rejection) -> str:
     if rejection.field:
         where += f" ({rejection.field})"
     return f"{where}: {rejection.reason}"
+
+
+class ProgressPrinter:
+    """Progress on `stream`: one updating line on a terminal, else one line per batch."""
+
+    def __init__(self, stream: TextIO, language: Language) -> None:
+        self.stream = stream
+        self.language = language
+        self.on_terminal = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        text = (
+            f"Sent {done}/{total} rows" if self.language == "en" else f"Đã gửi {done}/{total} dòng"
+        )
+        if self.on_terminal:
+            end = "\n" if done == total else ""
+            self.stream.write(f"\r{text}{end}")
+        else:
+            self.stream.write(f"{text}\n")
+        self.stream.flush()

@@ -79,13 +79,13 @@ def _customer(
     index: int, trait: str | None, rng: random.Random, faker: Faker, now: dt.datetime
 ) -> dict[str, Any]:
     gender = "MALE" if rng.random() < 0.48 else "FEMALE"
-    family = faker.last_name()
-    given = faker.first_name_male() if gender == "MALE" else faker.first_name_female()
-    middle = rng.choice(MIDDLE_NAMES[gender])
+    family_name = faker.last_name()
+    given_name = faker.first_name_male() if gender == "MALE" else faker.first_name_female()
+    middle_name = rng.choice(MIDDLE_NAMES[gender])
 
     created_at = _created_at(rng, now, recent=trait == "recent")
     customer: dict[str, Any] = {
-        "fullName": f"{family} {middle} {given}",
+        "fullName": f"{family_name} {middle_name} {given_name}",
         "gender": _gender_as_typed(gender, rng),
         "city": rng.choice(CITIES),
         "address": f"{rng.randint(1, 250)} {faker.street_name()}",
@@ -96,7 +96,7 @@ def _customer(
 
     has_email = trait in ("verified", "complaint") or rng.random() < 0.85
     if has_email:
-        customer["email"] = _email(index, family, given, rng)
+        customer["email"] = _email(index, family_name, given_name, rng)
         customer["emailVerified"] = trait == "verified" or rng.random() < 0.7
         if trait == "complaint" or rng.random() < 0.05:
             customer["emailComplainedAt"] = _instant_between(rng, created_at, now)
@@ -127,9 +127,9 @@ def _gender_as_typed(gender: str, rng: random.Random) -> str:
     return gender
 
 
-def _email(index: int, family: str, given: str, rng: random.Random) -> str:
+def _email(index: int, family_name: str, given_name: str, rng: random.Random) -> str:
     # The index keeps addresses unique, since the names repeat.
-    local = f"{fold_text(given)}.{fold_text(family)}{index}".replace(" ", "")
+    local = f"{fold_text(given_name)}.{fold_text(family_name)}{index}".replace(" ", "")
     return f"{local}@{rng.choice(EMAIL_DOMAINS)}"
 
 

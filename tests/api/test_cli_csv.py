@@ -192,3 +192,44 @@ def test_phone_region_sends_international_form() -> None:
 
     assert rows[0].values["phone"] == "+1 217-474-0312"
     assert rows[1].values["phone"] == "0912 345 678"
+
+
+def test_custom_field_cells_follow_field_types() -> None:
+    table = parse_table(
+        "Email,Points,Member Since,Opted In,Interests\n"
+        'an@example.com,1.500,15/03/2021,có,"golf; tennis"\n'
+    )
+    mapping = resolve_mapping(
+        table.headers,
+        {
+            "Points": "custom.points",
+            "Member Since": "custom.member_since",
+            "Opted In": "custom.opted_in",
+            "Interests": "custom.interests",
+        },
+    )
+    types = {
+        "points": "NUMBER",
+        "member_since": "DATE",
+        "opted_in": "BOOLEAN",
+        "interests": "MULTI_SELECT",
+    }
+
+    rows = build_rows(table, mapping, custom_types=types)
+
+    assert rows[0].values["customFields"] == {
+        "points": 1500,
+        "member_since": "2021-03-15",
+        "opted_in": True,
+        "interests": ["golf", "tennis"],
+    }
+
+
+def test_custom_number_cell_invalid_is_rejected() -> None:
+    table = parse_table("Email,Points\nan@example.com,many\n")
+    mapping = resolve_mapping(table.headers, {"Points": "custom.points"})
+
+    rows = build_rows(table, mapping, custom_types={"points": "NUMBER"})
+
+    assert rows[0].problems[0].field == "custom.points"
+    assert rows[0].problems[0].column == "Points"

@@ -11,10 +11,11 @@ import httpx
 import pytest
 
 from api.app import create_app
+from api.cli import build_parser
 from api.csv_import import CsvRow, build_rows, parse_table, read_table
 from api.csv_mapping import resolve_mapping
 from api.import_client import ImportRequestError
-from api.import_command import import_file_rows
+from api.import_command import import_file_rows, run_with_client
 from api.import_summary import print_report
 from tests.conftest import Api, Clock, make_settings
 
@@ -201,3 +202,69 @@ async def test_import_batch_over_service_limit_fails(clock: Clock) -> None:
 
     assert "LIMIT_EXCEEDED" in caught.value.en
     assert "--batch-size" in caught.value.en
+
+
+CREATE_FIELD = """
+mutation Create($input: CreateCustomFieldInput!) {
+  createCustomField(input: $input) { customField { key } userErrors { code message } }
+}
+"""
+
+
+async def run_cli(api: Api, *argv: str) -> int:
+    args = build_parser().parse_args(["import-customers", *argv, "--url", URL, "--lang", "en"])
+    return await run_with_client(args, api.client)
+
+
+async def test_cli_import_prints_summary(api: Api, capsys: pytest.CaptureFixture[str]) -> None:
+    valid = [row for row in sample_rows() if not row.problems]
+
+    status = await run_cli(api, str(DATA / "customers-sample.csv"))
+
+    output = capsys.readouterr().out.splitlines()
+    assert status == 0
+    assert f"Imported {len(valid)} customers: {len(valid)} created, 0 updated." in output
+    assert "Rejected 3 rows:" in output
+    assert any(line.startswith("  line 17, 'Subscription Date' (createdAt): ") for line in output)
+
+
+async def test_cli_import_reads_custom_number_field(api: Api, tmp_path: Path) -> None:
+    created = await api(
+        CREATE_FIELD,
+        {"input": {"key": "loyalty_points", "label": "Loyalty points", "type": "NUMBER"}},
+    )
+    assert created["createCustomField"]["userErrors"] == []
+    path = tmp_path / "points.csv"
+    path.write_text(
+        "Email;Điểm\nan@example.com;1.500\nbinh@example.com;900\nchi@example.com;2.000,5\n",
+        encoding="utf-8",
+    )
+
+    status = await run_cli(api, str(path), "--map", "Điểm=custom.loyalty_points")
+    groups = [
+        {
+            "conditions": [
+                {
+                    "field": "custom.loyalty_points",
+                    "operator": "GREATER_THAN",
+                    "value": {"number": 1000},
+                }
+            ]
+        }
+    ]
+    data = await api(PREVIEW, {"groups": groups})
+
+    assert status == 0
+    assert data["previewSegment"]["totalCount"] == 2
+
+
+async def test_cli_import_undefined_custom_field_fails(
+    api: Api, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "tiers.csv"
+    path.write_text("Email,Tier\nan@example.com,Gold\n", encoding="utf-8")
+
+    status = await run_cli(api, str(path), "--map", "Tier=custom.tier")
+
+    assert status == 2
+    assert "'tier'" in capsys.readouterr().err
