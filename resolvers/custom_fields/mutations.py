@@ -76,6 +76,7 @@ class CustomFieldMutation:
         try:
             await ctx.collection(FIELDS).insert_one(document)
         except DuplicateKeyError:
+            logger.info("request %s: custom field key %r taken", ctx.request_id, input.key)
             taken = Problem(
                 "input.key",
                 "KEY_TAKEN",

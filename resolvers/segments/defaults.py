@@ -58,6 +58,8 @@ async def create_default(ctx: RequestContext, default: DefaultSegment) -> bool:
             {"defaultKey": default.key}, {"$setOnInsert": document}, upsert=True
         )
     except DuplicateKeyError:
+        # Another request created it first, or a user segment has its name.
+        logger.info("workspace %s: default segment %s not created, name taken", ctx.workspace.id, default.key)
         return False
     return changed > 0
 

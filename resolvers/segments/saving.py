@@ -68,6 +68,7 @@ async def create(ctx: RequestContext, name: str, rule: Rule) -> SaveResult:
     try:
         document["_id"] = await ctx.collection(SEGMENTS).insert_one(document)
     except DuplicateKeyError:
+        logger.info("request %s: segment name %r taken in workspace %s", ctx.request_id, cleaned, ctx.workspace.id)
         return SaveResult(problems=[(await _name_taken(ctx, cleaned)).under("input")])
     logger.info("workspace %s: created segment %s", ctx.workspace.id, document["_id"])
     return SaveResult(document=document, warnings=await rule_warnings(ctx, rule))
@@ -101,8 +102,10 @@ async def update(
             {"_id": existing["_id"], "version": current}, {"$set": changes, "$inc": {"version": 1}}
         )
     except DuplicateKeyError:
+        logger.info("request %s: renaming segment %s failed, name taken", ctx.request_id, segment_id)
         return SaveResult(problems=[(await _name_taken(ctx, changes["name"])).under("input")])
     if document is None:
+        logger.info("request %s: segment %s changed during the update", ctx.request_id, segment_id)
         latest = await get_segment(ctx, segment_id)
         if latest is None:
             return SaveResult(problems=[missing_segment("id", segment_id)])
