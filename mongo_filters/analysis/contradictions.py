@@ -10,16 +10,15 @@ hide a conflict, never invent one.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from models.phones import normalize_phone
-from models.text import fold_tag, fold_text
+from models.text import fold_tag
 from mongo_filters.analysis.intervals import UNBOUNDED, day_interval, number_interval
+from mongo_filters.analysis.text_conflicts import text_conflict, text_values
 from mongo_filters.conditions import Calendar, Condition, FieldType, Operator, PeriodUnit
 from mongo_filters.operators import NEGATIVE_OPERATORS, OPERATORS_BY_TYPE, value_kind
 
 Op = Operator
-ConflictCheck = Callable[[Sequence[Condition]], bool]
 
 
 def find_conflict(
@@ -79,7 +78,7 @@ def _cannot_all_hold(
                 or _anniversary_months_conflict(conditions)
             )
         case FieldType.TEXT | FieldType.SELECT:
-            return _equality_conflict(conditions, _phone_key if is_phone else _text_key)
+            return text_conflict(conditions, is_phone=is_phone)
         case FieldType.TAGS | FieldType.MULTI_SELECT:
             return _tags_conflict(conditions)
         case FieldType.BOOLEAN:
@@ -125,7 +124,7 @@ def _days_conflict(conditions: Sequence[Condition]) -> bool:
 def _relative_periods_conflict(conditions: Sequence[Condition]) -> bool:
     """Tell whether MORE_THAN_AGO excludes every value that IN_LAST or IN_NEXT allow.
 
-    MORE_THAN_AGO n allows values before now minus n; IN_NEXT starts at now
+    MORE_THAN_AGO n allows values before now minus n. IN_NEXT starts at now,
     and IN_LAST m starts at now minus m, which is not earlier when m <= n.
     A month has no fixed number of days, so months compare only with months.
     """
@@ -164,43 +163,12 @@ def _anniversary_months_conflict(conditions: Sequence[Condition]) -> bool:
     return any(len(found) > 1 for found in months.values())
 
 
-def _text_key(text: str) -> str | None:
-    folded = fold_text(text)
-    return folded or None
-
-
-def _phone_key(text: str) -> str | None:
-    # Phone numbers compare as they are stored: E.164 when valid, so
-    # `0912 345 678` and `+84912345678` are equal although their folded
-    # texts differ, and as written (trimmed) otherwise.
-    return normalize_phone(text).value or None
-
-
-def _equality_conflict(conditions: Sequence[Condition], key: Callable[[str], str | None]) -> bool:
-    """Tell whether IS / IS_ANY_OF leave no value that IS_NOT / IS_NONE_OF allow."""
-    candidates: set[str] | None = None
-    excluded: set[str] = set()
-    for condition in conditions:
-        texts = _texts(condition)
-        keys = {key(text) for text in texts}
-        if condition.operator in (Op.IS, Op.IS_ANY_OF):
-            # A value the analysis cannot compare could match anything, so
-            # the whole condition is left out rather than narrowed.
-            if None in keys or not keys:
-                continue
-            found = {k for k in keys if k is not None}
-            candidates = found if candidates is None else candidates & found
-        elif condition.operator in (Op.IS_NOT, Op.IS_NONE_OF):
-            excluded |= {k for k in keys if k is not None}
-    return candidates is not None and candidates <= excluded
-
-
 def _tags_conflict(conditions: Sequence[Condition]) -> bool:
     required: set[str] = set()
     forbidden: set[str] = set()
     any_of_sets: list[set[str]] = []
     for condition in conditions:
-        tags = {fold_tag(tag) for tag in _texts(condition)}
+        tags = {fold_tag(tag) for tag in text_values(condition)}
         match condition.operator:
             case Op.HAS_ALL_OF:
                 required |= tags
@@ -222,11 +190,3 @@ def _segments_conflict(conditions: Sequence[Condition]) -> bool:
 def _both_present(conditions: Sequence[Condition], first: Operator, second: Operator) -> bool:
     operators = {condition.operator for condition in conditions}
     return first in operators and second in operators
-
-
-def _texts(condition: Condition) -> tuple[str, ...]:
-    if condition.value.texts is not None:
-        return condition.value.texts
-    if condition.value.text is not None:
-        return (condition.value.text,)
-    return ()

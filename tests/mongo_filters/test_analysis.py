@@ -129,6 +129,34 @@ CONTRADICTIONS: dict[str, list[Condition]] = {
         text("source", Op.IS, "Facebook"),
         texts("source", Op.IS_ANY_OF, "Zalo", "Website"),
     ],
+    "is and contains another text": [
+        text("city", Op.IS, "Hà Nội"),
+        text("city", Op.CONTAINS, "Huế"),
+    ],
+    "any of and starts with": [
+        texts("city", Op.IS_ANY_OF, "Huế", "Hà Nội"),
+        text("city", Op.STARTS_WITH, "Đà"),
+    ],
+    "is and ends with": [
+        text("email", Op.IS, "lan@example.vn"),
+        text("email", Op.ENDS_WITH, "@gmail.com"),
+    ],
+    "is and not contains after folding": [
+        text("fullName", Op.IS, "Lê Lan"),
+        text("fullName", Op.NOT_CONTAINS, "LAN"),
+    ],
+    "contains and not contains a part": [
+        text("address", Op.CONTAINS, "Quận 1"),
+        text("address", Op.NOT_CONTAINS, "quan"),
+    ],
+    "starts with two prefixes": [
+        text("fullName", Op.STARTS_WITH, "Nguyễn"),
+        text("fullName", Op.STARTS_WITH, "Trần"),
+    ],
+    "ends with two suffixes": [
+        text("email", Op.ENDS_WITH, "@gmail.com"),
+        text("email", Op.ENDS_WITH, ".vn"),
+    ],
     "select options": [text("gender", Op.IS, "MALE"), text("gender", Op.IS, "FEMALE")],
     "custom select options": [
         texts("custom.level", Op.IS_ANY_OF, "Gold"),
@@ -260,6 +288,27 @@ SATISFIABLE: dict[str, list[Condition]] = {
     "same phone in two forms": [
         text("phone", Op.IS, "0912 345 678"),
         text("phone", Op.IS, "+84 912 345 678"),
+    ],
+    "is and contains a part": [text("city", Op.IS, "Hà Nội"), text("city", Op.CONTAINS, "noi")],
+    "starts with nested prefixes": [
+        text("fullName", Op.STARTS_WITH, "Nguyễn"),
+        text("fullName", Op.STARTS_WITH, "nguyen thi"),
+    ],
+    "starts and ends differently": [
+        text("fullName", Op.STARTS_WITH, "Nguyễn"),
+        text("fullName", Op.ENDS_WITH, "Lan"),
+    ],
+    "contains and not contains another": [
+        text("address", Op.CONTAINS, "Quận 1"),
+        text("address", Op.NOT_CONTAINS, "Quận 10"),
+    ],
+    "phone patterns not compared": [
+        text("phone", Op.STARTS_WITH, "0912"),
+        text("phone", Op.STARTS_WITH, "84912"),
+    ],
+    "phone is and contains national digits": [
+        text("phone", Op.IS, "0912 345 678"),
+        text("phone", Op.CONTAINS, "0912"),
     ],
     "after and before with a day between": [
         day("birthday", Op.AFTER, "2024-03-01"),

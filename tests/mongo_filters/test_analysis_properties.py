@@ -1,18 +1,22 @@
 """Property tests: the analysis agrees with evaluating the conditions directly.
 
-Values are small integers, so sampling every half step over a wider range
-(plus an empty value) finds a witness for any group that some value meets:
-a non-empty interval between distinct integer bounds always contains a
-half step that no IS_NOT value equals.
+Numeric values are small integers, and the tests sample every half step
+over a wider range plus an empty value. A non-empty interval between
+distinct integer bounds always contains a half step that no IS_NOT value
+equals, so the sample finds a witness for any group that some number meets.
+Text tests only check that a warned group has no witness among short
+strings, because real text has more letters than the sample.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models.text import fold_text
 from mongo_filters.analysis import GROUP_NEVER_MATCHES, find_warnings
 from mongo_filters.analysis.contradictions import find_conflict
 from mongo_filters.conditions import (
@@ -26,7 +30,7 @@ from mongo_filters.conditions import (
 
 Op = Operator
 FIELD = "custom.score"
-FIELD_TYPES = {FIELD: FieldType.NUMBER, "birthday": FieldType.DATE}
+FIELD_TYPES = {FIELD: FieldType.NUMBER, "birthday": FieldType.DATE, "city": FieldType.TEXT}
 SAMPLED_NUMBERS = [step / 2 for step in range(-20, 21)]
 BASE_DAY = dt.date(2024, 2, 27)
 SAMPLED_DAYS = [BASE_DAY + dt.timedelta(days=offset) for offset in range(-10, 11)]
@@ -146,3 +150,77 @@ def test_day_warning_matches_direct_evaluation(conditions: list[Condition]) -> N
     some_day_meets = any(all(day_holds(c, day) for c in conditions) for day in SAMPLED_DAYS)
 
     assert warns_never_matches(conditions) is not some_day_meets
+
+
+# Stored text is folded, so `A` and `á` in a condition read as `a`.
+TEXT_LETTERS = ("a", "b", "A", "á")
+SAMPLED_TEXTS = [
+    "".join(letters) for length in range(1, 6) for letters in itertools.product("ab", repeat=length)
+]
+TEXT_OPERATORS = (
+    Op.IS,
+    Op.IS_NOT,
+    Op.CONTAINS,
+    Op.NOT_CONTAINS,
+    Op.STARTS_WITH,
+    Op.ENDS_WITH,
+)
+short_texts = st.text(alphabet=TEXT_LETTERS, min_size=1, max_size=3)
+
+
+ALL_TEXT_OPERATORS = (*TEXT_OPERATORS, Op.IS_ANY_OF, Op.IS_NONE_OF, Op.IS_EMPTY, Op.IS_NOT_EMPTY)
+PATTERN_AND_IS_OPERATORS = (Op.IS, Op.CONTAINS, Op.NOT_CONTAINS, Op.STARTS_WITH, Op.ENDS_WITH)
+
+
+@st.composite
+def text_conditions(
+    draw: st.DrawFn, operators: tuple[Operator, ...] = ALL_TEXT_OPERATORS
+) -> Condition:
+    operator = draw(st.sampled_from(operators))
+    if operator in (Op.IS_ANY_OF, Op.IS_NONE_OF):
+        values = tuple(draw(st.lists(short_texts, min_size=1, max_size=3)))
+        return Condition("city", operator, ConditionValue(texts=values))
+    if operator in (Op.IS_EMPTY, Op.IS_NOT_EMPTY):
+        return Condition("city", operator)
+    return Condition("city", operator, ConditionValue(text=draw(short_texts)))
+
+
+def text_holds(condition: Condition, value: str | None) -> bool:
+    operator = condition.operator
+    folded = [fold_text(text) for text in condition.value.texts or ()]
+    pattern = fold_text(condition.value.text or "")
+    if value is None:
+        return operator in (Op.IS_EMPTY, Op.IS_NOT, Op.NOT_CONTAINS, Op.IS_NONE_OF)
+
+    checks = {
+        Op.IS: value == pattern,
+        Op.IS_NOT: value != pattern,
+        Op.CONTAINS: pattern in value,
+        Op.NOT_CONTAINS: pattern not in value,
+        Op.STARTS_WITH: value.startswith(pattern),
+        Op.ENDS_WITH: value.endswith(pattern),
+        Op.IS_ANY_OF: value in folded,
+        Op.IS_NONE_OF: value not in folded,
+        Op.IS_EMPTY: False,
+        Op.IS_NOT_EMPTY: True,
+    }
+    return checks[operator]
+
+
+def some_text_meets(conditions: list[Condition]) -> bool:
+    candidates: list[str | None] = [None, *SAMPLED_TEXTS]
+    return any(all(text_holds(c, value) for c in conditions) for value in candidates)
+
+
+@settings(max_examples=300)
+@given(st.lists(text_conditions(), min_size=1, max_size=4))
+def test_text_warning_means_no_text_matches(conditions: list[Condition]) -> None:
+    if warns_never_matches(conditions):
+        assert not some_text_meets(conditions)
+
+
+@settings(max_examples=300)
+@given(st.lists(text_conditions(PATTERN_AND_IS_OPERATORS), min_size=2, max_size=3))
+def test_pattern_warning_means_no_text_matches(conditions: list[Condition]) -> None:
+    if warns_never_matches(conditions):
+        assert not some_text_meets(conditions)
