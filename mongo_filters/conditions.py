@@ -8,6 +8,7 @@ catalog and `mongo_filters.compiler` turns them into MongoDB filters.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -153,7 +154,7 @@ _KIND_MEMBERS: dict[ValueKind, str] = {
 class Condition:
     field: str
     operator: Operator
-    value: ConditionValue = field(default_factory=ConditionValue)
+    value: ConditionValue = dataclasses.field(default_factory=ConditionValue)
     calendar: Calendar = Calendar.GREGORIAN
 
 

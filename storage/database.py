@@ -9,9 +9,10 @@ hides those differences from the rest of the service.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from pymongo import ReturnDocument
@@ -180,23 +181,15 @@ def open_database(uri: str | None, name: str) -> Database:
     return Database(client, name, embedded=False)
 
 
-class _translated:
-    """Context manager that re-raises driver errors as storage errors."""
-
-    def __init__(self, collection: str) -> None:
-        self.collection = collection
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, exc_type: Any, exc: BaseException | None, tb: Any) -> bool:
-        if exc is None:
-            return False
-        if isinstance(exc, driver_errors.DuplicateKeyError):
-            details = exc.details or {}
-            raise DuplicateKeyError(self.collection, details.get("keyValue")) from exc
-        if isinstance(exc, driver_errors.ConnectionFailure | driver_errors.ServerSelectionTimeoutError):
-            raise StorageUnavailable(f"MongoDB is unreachable: {exc}") from exc
-        if isinstance(exc, driver_errors.PyMongoError):
-            raise StorageError(f"{self.collection}: {exc}") from exc
-        return False
+@contextlib.contextmanager
+def _translated(collection: str) -> Iterator[None]:
+    """Re-raise driver errors raised inside the block as storage errors."""
+    try:
+        yield
+    except driver_errors.DuplicateKeyError as exc:
+        details = exc.details or {}
+        raise DuplicateKeyError(collection, details.get("keyValue")) from exc
+    except (driver_errors.ConnectionFailure, driver_errors.ServerSelectionTimeoutError) as exc:
+        raise StorageUnavailable(f"MongoDB is unreachable: {exc}") from exc
+    except driver_errors.PyMongoError as exc:
+        raise StorageError(f"{collection}: {exc}") from exc

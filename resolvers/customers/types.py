@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -112,7 +112,8 @@ class Customer:
 
     @strawberry.field(description="Custom field values by key; dates as ISO 8601.")
     def custom_fields(self) -> JSON:
-        return {key: _json_value(v) for key, v in (self.document.get("custom") or {}).items()}
+        values = {key: _json_value(v) for key, v in (self.document.get("custom") or {}).items()}
+        return cast(JSON, values)
 
     @strawberry.field(description="The segments this customer is in now.")
     async def segments(

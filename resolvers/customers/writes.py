@@ -96,11 +96,12 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
     now = ctx.now()
     inserts: list[dict[str, Any]] = []
     updates: list[tuple[ObjectId, dict[str, Any], dict[str, Any]]] = []
-    for index, document in enumerate(built):
-        if document is None:
+    for index, candidate in enumerate(built):
+        if candidate is None:
             outcome.statuses.append("REJECTED")
             outcome.documents.append(None)
             continue
+        document = candidate
         match = by_email.get(document.get("email", "")) or by_phone.get(document.get("phone", ""))
         document["updatedAt"] = now
         if match is None:

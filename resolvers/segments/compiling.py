@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from mongo_filters import compile_segment
@@ -14,7 +15,7 @@ from resolvers.segments.store import _references, load_referenced_rules
 logger = logging.getLogger(__name__)
 
 
-async def compile_context(ctx: RequestContext, rules: list[Rule]) -> CompileContext:
+async def compile_context(ctx: RequestContext, rules: Sequence[Rule]) -> CompileContext:
     """Build one compile context for `rules`, loading shared inputs once."""
     references: set[str] = set()
     for rule in rules:
@@ -29,7 +30,7 @@ async def compile_context(ctx: RequestContext, rules: list[Rule]) -> CompileCont
     )
 
 
-async def compile_rules(ctx: RequestContext, rules: list[Rule]) -> list[dict[str, Any]]:
+async def compile_rules(ctx: RequestContext, rules: Sequence[Rule]) -> list[dict[str, Any]]:
     context = await compile_context(ctx, rules)
     filters = [compile_segment(rule, context) for rule in rules]
     for compiled in filters:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from models.problems import Problem
@@ -24,8 +25,19 @@ def segment_in_use(field: str, name: str, dependents: list[dict[str, Any]]) -> P
     )
 
 
-async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[tuple[str, str, dict[str, Any] | None, list[dict[str, Any]], list[Problem]]]:
-    """Delete what can be deleted; return per id its status, document, dependents and problems.
+@dataclass(frozen=True)
+class DeleteOutcome:
+    """What happened to one requested id."""
+
+    segment_id: str
+    status: str
+    document: dict[str, Any] | None = None
+    dependents: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[DeleteOutcome]:
+    """Delete what can be deleted and return one outcome per requested id.
 
     A segment referenced by another segment is deleted only when every
     referencing segment is deleted in the same call. Campaigns keep their
@@ -56,13 +68,14 @@ async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[tuple[str
 
     results = []
     for position, segment_id in enumerate(ids):
-        field = f"ids.{position}"
+        path = f"ids.{position}"
         document = found.get(segment_id)
         if document is None:
-            results.append((segment_id, "NOT_FOUND", None, [], [not_found(field, "segment", segment_id)]))
+            results.append(DeleteOutcome(segment_id, "NOT_FOUND", problems=[not_found(path, "segment", segment_id)]))
         elif segment_id in deleting:
-            results.append((segment_id, "DELETED", document, [], []))
+            results.append(DeleteOutcome(segment_id, "DELETED", document))
         else:
             users = dependents[segment_id]
-            results.append((segment_id, "REFUSED", document, users, [segment_in_use(field, document["name"], users)]))
+            problem = segment_in_use(path, document["name"], users)
+            results.append(DeleteOutcome(segment_id, "REFUSED", document, users, [problem]))
     return results

@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from resolvers.common import limit_exceeded, user_errors
+from resolvers.common import UserError, limit_exceeded, user_errors
 from resolvers.context import RequestContext
 from resolvers.segments import saving
 from resolvers.segments.counting import count_segments
@@ -33,10 +33,11 @@ def _payload(ctx: RequestContext, result: saving.SaveResult) -> SegmentPayload:
     )
 
 
-def _too_many_ids(ctx: RequestContext, ids: list[strawberry.ID]) -> list[object] | None:
+def _too_many_ids(ctx: RequestContext, ids: list[strawberry.ID]) -> list[UserError] | None:
     if len(ids) <= ctx.limits.max_batch_ids:
         return None
-    return user_errors([limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids))], ctx.language)  # type: ignore[return-value]
+    problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids))
+    return user_errors([problem], ctx.language)
 
 
 @strawberry.type
@@ -79,7 +80,7 @@ class SegmentMutation:
         ctx = info.context
         errors = _too_many_ids(ctx, ids)
         if errors is not None:
-            return DeleteSegmentsPayload(results=[], deleted_ids=[], user_errors=errors)  # type: ignore[arg-type]
+            return DeleteSegmentsPayload(results=[], deleted_ids=[], user_errors=errors)
         return await _delete(ctx, ids)
 
     @strawberry.mutation(description="Create again the default segments that were deleted.")
@@ -87,10 +88,10 @@ class SegmentMutation:
         ctx = info.context
         restored_keys = [d.key for d in DEFAULT_SEGMENTS if await create_default(ctx, d)]
         documents = await ctx.collection("segments").find({"defaultKey": {"$in": restored_keys}})
-        problems = saving.default_name_conflicts(ctx, restored_keys)
+        problems = await saving.default_name_conflicts(ctx, restored_keys)
         return RestoreDefaultSegmentsPayload(
             restored=[Segment.from_document(ctx, d) for d in documents],
-            user_errors=user_errors(await problems, ctx.language),
+            user_errors=user_errors(problems, ctx.language),
         )
 
     @strawberry.mutation(description="Recount segments now instead of waiting for the cache to expire.")
@@ -100,7 +101,7 @@ class SegmentMutation:
         ctx = info.context
         errors = _too_many_ids(ctx, ids)
         if errors is not None:
-            return RefreshSegmentCountsPayload(segments=[], user_errors=errors)  # type: ignore[arg-type]
+            return RefreshSegmentCountsPayload(segments=[], user_errors=errors)
         found = await get_segments(ctx, [str(i) for i in ids])
         documents = [found[str(i)] for i in ids if str(i) in found]
         await count_segments(ctx, documents, force=True)
@@ -115,13 +116,13 @@ async def _delete(ctx: RequestContext, ids: list[strawberry.ID]) -> DeleteSegmen
     outcomes = await delete_segments(ctx, [str(i) for i in ids])
     results = [
         DeleteSegmentResult(
-            id=strawberry.ID(segment_id),
-            status=DeleteStatus(status),
-            name=document["name"] if document else None,
-            dependents=[Segment.from_document(ctx, d) for d in dependents],
-            user_errors=user_errors(problems, ctx.language),
+            id=strawberry.ID(outcome.segment_id),
+            status=DeleteStatus(outcome.status),
+            name=outcome.document["name"] if outcome.document else None,
+            dependents=[Segment.from_document(ctx, d) for d in outcome.dependents],
+            user_errors=user_errors(outcome.problems, ctx.language),
         )
-        for segment_id, status, document, dependents, problems in outcomes
+        for outcome in outcomes
     ]
     return DeleteSegmentsPayload(
         results=results,

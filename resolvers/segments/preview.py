@@ -39,15 +39,12 @@ async def preview(ctx: RequestContext, rule: Rule, first: int) -> SegmentPreview
 
     whole, *groups = await compile_rules(ctx, [rule, *([group] for group in rule)])
     customers = ctx.collection("customers")
-    total, sample, *group_counts = await asyncio.gather(
-        customers.count(whole),
-        customers.find(whole, sort=[("_id", 1)], limit=first),
-        *(customers.count(g) for g in groups),
-    )
+    total, *group_counts = await asyncio.gather(customers.count(whole), *(customers.count(g) for g in groups))
+    sample = await customers.find(whole, sort=[("_id", 1)], limit=first) if first else []
     return SegmentPreview(
         total_count=total,
-        group_counts=list(group_counts),
-        customers=[Customer.from_document(d) for d in sample] if first else [],
+        group_counts=group_counts,
+        customers=[Customer.from_document(d) for d in sample],
         warnings=await rule_warnings(ctx, rule),
         user_errors=[],
     )

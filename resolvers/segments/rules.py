@@ -28,7 +28,7 @@ def value_from_input(value: t.ConditionValueInput | None) -> c.ConditionValue:
     period = value.period if _given(value.period) else None
     return c.ConditionValue(
         text=value.text if _given(value.text) else None,
-        texts=tuple(value.texts) if _given(value.texts) else None,
+        texts=tuple(value.texts) if value.texts is not None and _given(value.texts) else None,
         number=value.number if _given(value.number) else None,
         number_range=c.NumberRange(number_range.min, number_range.max) if number_range else None,
         date=value.date if _given(value.date) else None,
