@@ -43,7 +43,7 @@ def test_sample_file_sends_phones_as_written() -> None:
     assert rows[0].values["phone"] == "512-330-8841x2290"
 
 
-def test_sample_file_sends_date_only_created_at_as_local_midnight() -> None:
+def test_date_only_created_at_is_midnight() -> None:
     rows = rows_of(DATA / "customers-sample.csv")
 
     assert rows[0].values["createdAt"] == "2020-03-14T00:00:00"
@@ -63,7 +63,7 @@ def test_sample_file_rejects_bad_rows_with_line_numbers() -> None:
     assert rejected[19][0].field == "createdAt"
 
 
-def test_sample_file_line_numbers_count_header_as_line_one() -> None:
+def test_line_numbers_start_after_header() -> None:
     rows = rows_of(DATA / "customers-sample.csv")
 
     assert [row.line for row in rows] == list(range(2, 2 + len(rows)))
