@@ -138,7 +138,7 @@ async def _post_batch(
 
     whole_request = [e for e in payload.get("userErrors", []) if not _ROW_PATH.match(e["field"])]
     if whole_request:
-        detail = "; ".join(f"{e['code']}: {e['message']}" for e in whole_request)
+        detail = "; ".join(f"{e['code']}: {e['message']}" for e in whole_request).rstrip(".")
         hint_en, hint_vi = "", ""
         if any(e["code"] == "LIMIT_EXCEEDED" for e in whole_request):
             hint_en = " Retry with a smaller --batch-size."
@@ -183,7 +183,10 @@ def _read_response(response: httpx.Response, url: str) -> dict[str, Any]:
     errors = body.get("errors") if isinstance(body, dict) else None
     data = body.get("data") if isinstance(body, dict) else None
     if errors or not isinstance(data, dict):
-        detail = "; ".join(str(e.get("message", e)) for e in errors) if errors else f"HTTP {status}"
+        if errors:
+            detail = "; ".join(str(error.get("message", error)) for error in errors).rstrip(".")
+        else:
+            detail = f"HTTP {status}"
         hint_en, hint_vi = _hint_for_status(status)
         raise ImportRequestError(
             f"The service at {url} rejected the request: {detail}. {hint_en}",

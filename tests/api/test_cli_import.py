@@ -188,6 +188,7 @@ async def test_import_unknown_api_key_fails_whole_request(api: Api) -> None:
         )
 
     assert "--api-key" in caught.value.en
+    assert ".." not in caught.value.en
 
 
 async def test_import_batch_over_service_limit_fails(clock: Clock) -> None:
