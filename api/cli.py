@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from api import import_command
+from api import api_keys_command, import_command
 
 logger = logging.getLogger(__name__)
 
@@ -89,6 +89,24 @@ COMMANDS: list[Command] = [
         "Import customers from a CSV file through the running service.",
         import_command.add_arguments,
         import_command.run,
+    ),
+    Command(
+        "create-api-key",
+        "Create an API key for a workspace and print it once (needs MONGODB_URI).",
+        api_keys_command.add_create_arguments,
+        api_keys_command.run_create,
+    ),
+    Command(
+        "list-api-keys",
+        "List API keys with their workspace, scope and first characters (needs MONGODB_URI).",
+        api_keys_command.add_list_arguments,
+        api_keys_command.run_list,
+    ),
+    Command(
+        "revoke-api-key",
+        "Revoke an API key by id (needs MONGODB_URI).",
+        api_keys_command.add_revoke_arguments,
+        api_keys_command.run_revoke,
     ),
 ]
 
