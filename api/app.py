@@ -9,13 +9,14 @@ from collections.abc import AsyncIterator, Callable
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Route
 
+from api.auth import start_authenticator
 from api.demo import seed_demo_workspace
-from api.graphql_view import GraphQLView
+from api.graphql_view import create_graphql_view
 from api.health import healthz, readyz
 from api.middleware import RequestMiddleware
-from api.schema import build_schema
 from api.settings import Settings, get_settings
 from api.workspaces import WorkspaceRegistry
 from storage.database import Database, open_database
@@ -49,6 +50,7 @@ def create_app(
         await create_indexes(db)
         app.state.database = db
         app.state.workspaces = WorkspaceRegistry(db, settings, clock)
+        app.state.authenticator = await start_authenticator(settings, db)
         if settings.embedded:
             await seed_demo_workspace(app.state.workspaces, db, settings, clock)
         logger.info("segments service ready")
@@ -61,11 +63,21 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/graphql", GraphQLView(build_schema()), methods=["GET", "POST"]),
+            Route("/graphql", create_graphql_view(settings), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
-        middleware=[Middleware(RequestMiddleware)],
+        middleware=[
+            # CORS is outermost so that preflight requests need no API key.
+            Middleware(
+                CORSMiddleware,
+                allow_origins=settings.cors_origins,
+                allow_methods=["GET", "POST"],
+                allow_headers=["authorization", "content-type", "accept-language", "x-request-id"],
+                expose_headers=["x-request-id"],
+            ),
+            Middleware(RequestMiddleware),
+        ],
         lifespan=lifespan,
     )
     app.state.settings = settings

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from collections.abc import Callable, Sequence
 
+import strawberry
+from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
+
+from api.errors import ServiceSchema
 from resolvers.custom_fields.mutations import CustomFieldMutation, CustomFieldQuery
 from resolvers.customers.mutations import CustomerMutation
 from resolvers.customers.queries import CustomerQuery
@@ -23,9 +26,14 @@ class Mutation(SegmentMutation, CustomerMutation, CustomFieldMutation):
     pass
 
 
-def build_schema() -> strawberry.Schema:
-    return strawberry.Schema(
+def build_schema(extensions: Sequence[Callable[[], SchemaExtension]] = ()) -> strawberry.Schema:
+    """Build the schema; `extensions` (error policy, limits) run before the parser caches."""
+    return ServiceSchema(
         query=Query,
         mutation=Mutation,
-        extensions=[lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)],
+        extensions=[
+            *extensions,
+            lambda: ParserCache(maxsize=512),
+            lambda: ValidationCache(maxsize=512),
+        ],
     )
