@@ -13,9 +13,10 @@ import itertools
 from collections.abc import Sequence
 
 from models.text import fold_tag
-from mongo_filters.analysis.intervals import UNBOUNDED, day_interval, number_interval
+from mongo_filters.analysis.anniversary_conflicts import anniversary_conflict
+from mongo_filters.analysis.intervals import UNBOUNDED, allowed_days, number_interval
 from mongo_filters.analysis.text_conflicts import text_conflict, text_values
-from mongo_filters.conditions import Calendar, Condition, FieldType, Operator, PeriodUnit
+from mongo_filters.conditions import Condition, FieldType, Operator, PeriodUnit
 from mongo_filters.operators import NEGATIVE_OPERATORS, OPERATORS_BY_TYPE, value_kind
 
 Op = Operator
@@ -75,7 +76,7 @@ def _cannot_all_hold(
             return (
                 _days_conflict(conditions)
                 or _relative_periods_conflict(conditions)
-                or _anniversary_months_conflict(conditions)
+                or anniversary_conflict(conditions, field_type)
             )
         case FieldType.TEXT | FieldType.SELECT:
             return text_conflict(conditions, is_phone=is_phone)
@@ -113,12 +114,7 @@ def _numbers_conflict(conditions: Sequence[Condition]) -> bool:
 
 
 def _days_conflict(conditions: Sequence[Condition]) -> bool:
-    allowed = UNBOUNDED
-    for condition in conditions:
-        interval = day_interval(condition)
-        if interval is not None:
-            allowed = allowed.intersect(interval)
-    return allowed.is_empty()
+    return allowed_days(conditions).is_empty()
 
 
 def _relative_periods_conflict(conditions: Sequence[Condition]) -> bool:
@@ -151,16 +147,6 @@ def _period_length(condition: Condition) -> tuple[int, PeriodUnit] | None:
         return period.amount, PeriodUnit.MONTHS
     days_per_unit = 7 if period.unit is PeriodUnit.WEEKS else 1
     return period.amount * days_per_unit, PeriodUnit.DAYS
-
-
-def _anniversary_months_conflict(conditions: Sequence[Condition]) -> bool:
-    # A date has one month in each calendar, so two different months of the
-    # same calendar exclude each other. A Gregorian and a lunar month do not.
-    months: dict[Calendar, set[int]] = {}
-    for condition in conditions:
-        if condition.operator is Op.ANNIVERSARY_IN_MONTH and condition.value.month is not None:
-            months.setdefault(condition.calendar, set()).add(condition.value.month)
-    return any(len(found) > 1 for found in months.values())
 
 
 def _tags_conflict(conditions: Sequence[Condition]) -> bool:

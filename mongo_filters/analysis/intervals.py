@@ -11,6 +11,7 @@ real interval between those days is not.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mongo_filters.conditions import Condition, Operator
@@ -24,7 +25,7 @@ class Bound:
 
 @dataclass(frozen=True)
 class Interval:
-    """A set of numbers between two bounds; a missing bound is unbounded."""
+    """A set of numbers between two bounds, where a missing bound sets no limit."""
 
     lower: Bound | None = None
     upper: Bound | None = None
@@ -42,7 +43,7 @@ class Interval:
         return not (self.lower.inclusive and self.upper.inclusive)
 
     def single_point(self) -> float | None:
-        """Return the only number in the interval, or None when it holds zero or many."""
+        """Return the only number in the interval, or None when it contains zero or many."""
         if self.lower is None or self.upper is None or self.is_empty():
             return None
         return self.lower.value if self.lower.value == self.upper.value else None
@@ -100,8 +101,8 @@ def number_interval(condition: Condition) -> Interval | None:
 def day_interval(condition: Condition) -> Interval | None:
     """Return the calendar days that a day-level date condition allows, or None.
 
-    ON d is day d; BEFORE d ends on the day before d; AFTER d starts on the
-    day after d; BETWEEN includes both of its days. Relative operators
+    ON d is day d, BEFORE d ends on the day before d, AFTER d starts on the
+    day after d, and BETWEEN includes both of its days. Relative operators
     (IN_LAST, IN_NEXT, MORE_THAN_AGO) depend on the clock and return None.
     """
     value = condition.value
@@ -122,6 +123,16 @@ def day_interval(condition: Condition) -> Interval | None:
             return Interval(lower=Bound(day.toordinal() + 1, True))
         case _:
             return None
+
+
+def allowed_days(conditions: Sequence[Condition]) -> Interval:
+    """Return the calendar days that all day-level conditions among `conditions` allow."""
+    allowed = UNBOUNDED
+    for condition in conditions:
+        interval = day_interval(condition)
+        if interval is not None:
+            allowed = allowed.intersect(interval)
+    return allowed
 
 
 def _days(first: dt.date, last: dt.date) -> Interval:

@@ -219,6 +219,14 @@ CONTRADICTIONS: dict[str, list[Condition]] = {
         texts("custom.interests", Op.HAS_NONE_OF, "golf", "tennis"),
     ],
     "two gregorian months": [month("birthday", 3), month("birthday", 4)],
+    "range outside the month": [
+        days("birthday", "1990-01-01", "1990-01-31"),
+        month("birthday", 3),
+    ],
+    "day outside the lunar month": [
+        day("birthday", Op.ON, "2024-02-10"),
+        month("birthday", 2, Calendar.LUNAR),
+    ],
     "two lunar months": [
         month("birthday", 1, Calendar.LUNAR),
         month("birthday", 12, Calendar.LUNAR),
@@ -332,6 +340,23 @@ SATISFIABLE: dict[str, list[Condition]] = {
     ],
     "gregorian and lunar months": [month("birthday", 3), month("birthday", 4, Calendar.LUNAR)],
     "same month twice": [month("birthday", 3), month("birthday", 3)],
+    "range covers the month": [
+        days("birthday", "1990-02-20", "1990-03-05"),
+        month("birthday", 3),
+    ],
+    "day in the lunar month": [
+        day("birthday", Op.ON, "2024-02-10"),
+        month("birthday", 1, Calendar.LUNAR),
+    ],
+    "datetime day and month not compared": [
+        day("createdAt", Op.ON, "2024-01-15"),
+        month("createdAt", 3),
+    ],
+    "long range not compared with month": [
+        day("birthday", Op.AFTER, "1990-01-01"),
+        day("birthday", Op.BEFORE, "1991-06-01"),
+        month("birthday", 7),
+    ],
     "two different segments": [segment(Op.IN_SEGMENT, "s1"), segment(Op.NOT_IN_SEGMENT, "s2")],
     "tags differ in diacritics": [
         texts("tags", Op.HAS_ALL_OF, "Khách VIP"),

@@ -118,15 +118,20 @@ def test_reported_conditions_are_a_minimal_conflict(conditions: list[Condition])
         assert some_number_meets(rest)
 
 
-small_offsets = st.integers(min_value=-5, max_value=5)
-
-
 @st.composite
-def day_conditions(draw: st.DrawFn) -> Condition:
-    operator = draw(st.sampled_from([Op.ON, Op.BEFORE, Op.AFTER, Op.BETWEEN]))
-    first = BASE_DAY + dt.timedelta(days=draw(small_offsets))
+def day_conditions(draw: st.DrawFn, max_offset: int = 5, months: bool = False) -> Condition:
+    operators = [Op.ON, Op.BEFORE, Op.AFTER, Op.BETWEEN]
+    if months:
+        operators.append(Op.ANNIVERSARY_IN_MONTH)
+    operator = draw(st.sampled_from(operators))
+    if operator is Op.ANNIVERSARY_IN_MONTH:
+        month = draw(st.integers(min_value=1, max_value=4))
+        return Condition("birthday", operator, ConditionValue(month=month))
+
+    offsets = st.integers(min_value=-max_offset, max_value=max_offset)
+    first = BASE_DAY + dt.timedelta(days=draw(offsets))
     if operator is Op.BETWEEN:
-        last = BASE_DAY + dt.timedelta(days=draw(small_offsets))
+        last = BASE_DAY + dt.timedelta(days=draw(offsets))
         return Condition("birthday", operator, ConditionValue(date_range=DateRange(first, last)))
     return Condition("birthday", operator, ConditionValue(date=first))
 
@@ -136,6 +141,8 @@ def day_holds(condition: Condition, value: dt.date) -> bool:
     if condition.operator is Op.BETWEEN:
         assert given_value.date_range is not None
         return given_value.date_range.from_ <= value <= given_value.date_range.to
+    if condition.operator is Op.ANNIVERSARY_IN_MONTH:
+        return value.month == given_value.month
     assert given_value.date is not None
     checks = {
         Op.ON: value == given_value.date,
@@ -145,11 +152,24 @@ def day_holds(condition: Condition, value: dt.date) -> bool:
     return checks[condition.operator]
 
 
+def some_day_meets(conditions: list[Condition], days: list[dt.date]) -> bool:
+    return any(all(day_holds(c, day) for c in conditions) for day in days)
+
+
 @given(st.lists(day_conditions(), min_size=1, max_size=4))
 def test_day_warning_matches_direct_evaluation(conditions: list[Condition]) -> None:
-    some_day_meets = any(all(day_holds(c, day) for c in conditions) for day in SAMPLED_DAYS)
+    assert warns_never_matches(conditions) is not some_day_meets(conditions, SAMPLED_DAYS)
 
-    assert warns_never_matches(conditions) is not some_day_meets
+
+# Bounds lie within 40 days of BASE_DAY and every month recurs within 366
+# days, so when some day meets a group, one lies within 420 days of BASE_DAY.
+WIDE_SAMPLED_DAYS = [BASE_DAY + dt.timedelta(days=offset) for offset in range(-420, 421)]
+
+
+@settings(max_examples=300)
+@given(st.lists(day_conditions(max_offset=40, months=True), min_size=1, max_size=4))
+def test_month_warning_matches_direct_evaluation(conditions: list[Condition]) -> None:
+    assert warns_never_matches(conditions) is not some_day_meets(conditions, WIDE_SAMPLED_DAYS)
 
 
 # Stored text is folded, so `A` and `á` in a condition read as `a`.
