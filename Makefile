@@ -35,3 +35,9 @@ typecheck: $(STAMP) ## Check types with mypy (strict)
 
 schema: $(STAMP) ## Write schema.graphql from the code
 	$(BIN)/segments export-schema --output schema.graphql
+
+.PHONY: conformance
+
+conformance: $(STAMP) ## Run the graphql-http server audits on 127.0.0.1 (needs node and npm); fails on any error or warning
+	cd conformance && npm ci --no-audit --no-fund --silent
+	$(BIN)/python conformance/run_audit.py
