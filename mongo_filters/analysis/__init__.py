@@ -15,6 +15,7 @@ from mongo_filters.analysis.rule_warnings import (
     GROUP_NEVER_MATCHES,
     REPEATED_CONDITION,
     RuleWarning,
+    field_labels,
     find_warnings,
 )
 
@@ -26,5 +27,6 @@ __all__ = [
     "RuleWarning",
     "condition_filters",
     "describe_condition",
+    "field_labels",
     "find_warnings",
 ]

@@ -3,8 +3,8 @@
 Every check here is sound for the product's matching rules: it reports a
 conflict only when no stored value, including an empty one, meets all the
 conditions. A condition the analysis cannot read (a value missing for its
-operator, a blank text) is left out, which can only
-hide a conflict, never invent one.
+operator, a blank text) is left out, which can only hide a conflict, never
+invent one.
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ def _cannot_all_hold(
 def _empty_and_present(conditions: Sequence[Condition]) -> bool:
     # Negative operators match empty values, and every other operator
     # (IS_NOT_EMPTY included) needs a value, so only those clash with IS_EMPTY.
+    # NOTE: this trusts documents as the service writes them. A list that
+    # another writer stored with a blank element counts as empty to IS_EMPTY
+    # (see `mongo_filters.logic.empty_checks`) and may still meet HAS_ANY_OF.
     wants_empty = any(c.operator is Op.IS_EMPTY for c in conditions)
     wants_value = any(
         c.operator is not Op.IS_EMPTY and c.operator not in NEGATIVE_OPERATORS for c in conditions

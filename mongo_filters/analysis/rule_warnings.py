@@ -15,14 +15,14 @@ customers are, so a group without a warning may still match nobody.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from models.problems import Language
 from mongo_filters.analysis.contradictions import find_conflict
 from mongo_filters.analysis.describe import FieldLabel, describe_condition
 from mongo_filters.analysis.duplicates import duplicate_groups, repeated_conditions
-from mongo_filters.catalog import CUSTOM_PREFIX, SEGMENT_FIELD, find_field
+from mongo_filters.catalog import CUSTOM_PREFIX, SEGMENT_FIELD, FieldSpec, find_field
 from mongo_filters.conditions import Condition, ConditionGroup, FieldType, Rule
 
 logger = logging.getLogger(__name__)
@@ -71,10 +71,11 @@ def find_warnings(
     """Return the warnings about `rule`, group by group.
 
     `field_types` maps condition field keys (`orderCount`, `custom.age`) to
-    their type; conditions on a field missing from it are not analysed.
-    `labels` names fields in the messages (standard fields default to the
-    catalog's labels, custom fields to their key) and `segment_names` names
-    the segments that IN_SEGMENT conditions reference (default: their id).
+    their type, and conditions on a field missing from it are not analysed.
+    `labels` names fields in the messages (see `field_labels`). Without it,
+    standard fields get the catalog's labels and custom fields their key.
+    `segment_names` names the segments that IN_SEGMENT conditions
+    reference, which are otherwise named by their id.
     """
     wording = _Wording(labels or {}, field_types, segment_names or {})
     warnings: list[RuleWarning] = []
@@ -95,11 +96,20 @@ def find_warnings(
     return warnings
 
 
-def default_label(field: str) -> FieldLabel:
-    """Name a field by its catalog label, lower-cased to sit inside a sentence.
+def field_labels(specs: Iterable[FieldSpec]) -> dict[str, FieldLabel]:
+    """Map each catalog field key to the label that messages use for it.
 
-    Custom field labels are user text and stay as written; without a
-    definition at hand, a custom field is named by its key.
+    Standard labels are lower-cased to sit inside a sentence. Custom field
+    labels are user text, so they stay as written.
+    """
+    return {spec.key: _label_of(spec) for spec in specs}
+
+
+def default_label(field: str) -> FieldLabel:
+    """Name a field without a given label: by its catalog label, or by its key.
+
+    Custom field labels are not known here, so a custom field is named by
+    its key without the `custom.` prefix.
     """
     if field.startswith(CUSTOM_PREFIX):
         key = field.removeprefix(CUSTOM_PREFIX)
@@ -107,6 +117,12 @@ def default_label(field: str) -> FieldLabel:
     spec = find_field(field)
     if spec is None:
         return FieldLabel(field, field)
+    return _label_of(spec)
+
+
+def _label_of(spec: FieldSpec) -> FieldLabel:
+    if spec.is_custom:
+        return FieldLabel(spec.label_en, spec.label_vi)
     return FieldLabel(_in_sentence(spec.label_en), _in_sentence(spec.label_vi))
 
 

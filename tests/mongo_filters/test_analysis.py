@@ -4,7 +4,13 @@ import datetime as dt
 
 import pytest
 
-from mongo_filters.analysis import GROUP_NEVER_MATCHES, FieldLabel, RuleWarning, find_warnings
+from mongo_filters.analysis import (
+    GROUP_NEVER_MATCHES,
+    FieldLabel,
+    RuleWarning,
+    field_labels,
+    find_warnings,
+)
 from mongo_filters.catalog import field_catalog
 from mongo_filters.conditions import (
     Calendar,
@@ -466,6 +472,21 @@ def test_message_uses_given_labels_and_segment_names() -> None:
     assert 'khách hàng không thuộc phân khúc "Khách VIP"' in segments.vi
     assert 'VIP level is "Gold" and VIP level is "Silver"' in levels.en
     assert 'Hạng VIP là "Gold" và Hạng VIP là "Silver"' in levels.vi
+
+
+def test_field_labels_name_catalog_fields() -> None:
+    labels = field_labels(field_catalog(CUSTOM_FIELDS))
+    level = [text("custom.level", Op.IS, "Gold"), text("custom.level", Op.IS, "Silver")]
+    orders = [number("orderCount", Op.IS, 1), number("orderCount", Op.IS, 2)]
+
+    levels, order_counts = find_warnings([level, orders], FIELD_TYPES, labels=labels)
+
+    assert labels["city"] == FieldLabel("city", "tỉnh/thành phố")
+    assert labels["custom.level"] == FieldLabel("Level", "Hạng")
+    assert 'Level is "Gold" and Level is "Silver"' in levels.en
+    assert 'Hạng là "Gold" và Hạng là "Silver"' in levels.vi
+    assert "order count is 1 and order count is 2" in order_counts.en
+    assert "số đơn hàng bằng 1 và số đơn hàng bằng 2" in order_counts.vi
 
 
 def test_custom_field_without_label_is_named_by_key() -> None:
