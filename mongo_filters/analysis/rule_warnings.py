@@ -7,9 +7,10 @@
 - `DUPLICATE_GROUP`: a group with the same conditions as an earlier one;
 - `REPEATED_CONDITION`: a condition that repeats an earlier one of its group.
 
-Warnings never block saving. `GROUP_NEVER_MATCHES` is reported only when
-the conflict follows from the matching rules alone, whatever the stored
-customers are, so a group without a warning may still match nobody.
+A rule with warnings is still valid: the analysis rejects nothing.
+`GROUP_NEVER_MATCHES` is reported only when the conflict follows from the
+matching rules alone, whatever the stored customers are, so a group
+without a warning may still match no customer.
 """
 
 from __future__ import annotations
