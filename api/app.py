@@ -18,6 +18,7 @@ from api.graphql_view import create_graphql_view
 from api.health import healthz, readyz
 from api.middleware import RequestMiddleware
 from api.settings import Settings, get_settings
+from api.web import web_routes
 from api.workspaces import WorkspaceRegistry
 from storage.database import Database, open_database
 from storage.indexes import create_indexes
@@ -66,6 +67,7 @@ def create_app(
             Route("/graphql", create_graphql_view(settings), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *web_routes(),
         ],
         middleware=[
             # CORS is outermost so that preflight requests need no API key.
