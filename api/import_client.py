@@ -232,5 +232,7 @@ def _add_payload(report: ImportReport, payload: dict[str, Any], batch: Sequence[
             code=error["code"],
             message=error["message"],
         )
+        # NOTE: the service sends userErrors only for rejected rows today, so
+        # the warnings list (errors on rows it stored) has not been seen in use.
         target = report.rejected if index in rejected_indexes else report.warnings
         target.append(problem)

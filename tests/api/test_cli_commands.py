@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.cli import COMMANDS, build_parser, main
+from api.schema import build_schema
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -140,3 +141,19 @@ def test_cli_import_unknown_phone_region_fails(capsys: pytest.CaptureFixture[str
 
     assert status == 2
     assert "'XX'" in capsys.readouterr().err
+
+
+def test_cli_export_schema_writes_sdl(tmp_path: Path) -> None:
+    path = tmp_path / "schema.graphql"
+
+    status = main(["export-schema", "--output", str(path)])
+
+    assert status == 0
+    assert path.read_text(encoding="utf-8") == build_schema().as_str().rstrip("\n") + "\n"
+
+
+def test_cli_export_schema_prints_sdl(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["export-schema"])
+
+    assert status == 0
+    assert "importCustomers(customers: [CustomerInput!]!)" in capsys.readouterr().out
