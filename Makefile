@@ -41,3 +41,11 @@ schema: $(STAMP) ## Write schema.graphql from the code
 conformance: $(STAMP) ## Run the graphql-http server audits on 127.0.0.1 (needs node and npm); fails on any error or warning
 	cd conformance && npm ci --no-audit --no-fund --silent
 	$(BIN)/python conformance/run_audit.py
+
+.PHONY: bench load
+
+bench: $(STAMP) ## Print benchmark tables with the command and machine, about 10 min on 2 cores (BENCH_ARGS="--quick" for a short run)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
+load: $(STAMP) ## Send segment manager requests for 30 s over 64 connections to a local service; fails on any error (LOAD_ARGS="--url URL")
+	$(BIN)/python -m bench.load $(LOAD_ARGS)
