@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from api import api_keys_command, import_command
+from api import api_keys_command, import_command, import_options
 
 logger = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ COMMANDS: list[Command] = [
     Command(
         "import-customers",
         "Import customers from a CSV file through the running service.",
-        import_command.add_arguments,
+        import_options.add_arguments,
         import_command.run,
     ),
     Command(

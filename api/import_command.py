@@ -1,4 +1,4 @@
-"""The `segments import-customers FILE.csv` command: options, progress and summary.
+"""The `segments import-customers FILE.csv` command: reading, sending and reporting.
 
 The summary goes to standard output, progress to standard error. The exit
 status is 0 when the service accepted every request, even if it rejected
@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
-from pathlib import Path
 from typing import TextIO
 
 import httpx
@@ -27,85 +25,30 @@ from api.csv_mapping import (
     parse_map_option,
     resolve_mapping,
 )
-from api.csv_values import is_phone_region
 from api.import_client import (
     DEFAULT_BATCH_SIZE,
-    MAX_BATCH_SIZE,
     ImportReport,
     ImportRequestError,
     fetch_custom_field_types,
     send_rows,
 )
+from api.import_options import check_options
 from api.import_summary import Language, ProgressPrinter, print_local_plan, print_report, say
-
-DEFAULT_URL = "http://127.0.0.1:8000/graphql"
-
-
-def default_language() -> Language:
-    """Return `vi` when the `LANG` environment variable names Vietnamese, else `en`."""
-    return "vi" if os.environ.get("LANG", "").lower().startswith("vi") else "en"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE.csv", help="CSV file to import (UTF-8).")
-    parser.add_argument(
-        "--url",
-        default=DEFAULT_URL,
-        help=f"GraphQL endpoint of the service (default: {DEFAULT_URL}).",
-    )
-    parser.add_argument(
-        "--api-key",
-        default=os.environ.get("SEGMENTS_API_KEY"),
-        help="API key with write scope, sent as a Bearer token (default: $SEGMENTS_API_KEY).",
-    )
-    parser.add_argument(
-        "--map",
-        action="append",
-        default=[],
-        metavar='"CSV Header=fieldName"',
-        help="Column to field mapping, repeatable; fieldName may be custom.<key>, or - to"
-        " ignore the column. Overrides --mapping and the built-in header names.",
-    )
-    parser.add_argument(
-        "--mapping",
-        type=Path,
-        metavar="FILE.json",
-        help='JSON object of "CSV Header": "fieldName".',
-    )
-    parser.add_argument(
-        "--phone-region",
-        metavar="CC",
-        help="Two-letter region code (ISO 3166-1) for phones written without a country code,"
-        " such as US: numbers valid there are sent in international form, others as written,"
-        " and the service reads those as Vietnamese (default: none).",
-    )
-    parser.add_argument(
-        "--batch-size",
-        type=int,
-        default=DEFAULT_BATCH_SIZE,
-        help=f"Rows per request, 1 to {MAX_BATCH_SIZE} (default: {DEFAULT_BATCH_SIZE}).",
-    )
-    parser.add_argument(
-        "--timeout",
-        type=float,
-        default=60.0,
-        help="Time limit per request in seconds (default: 60).",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("vi", "en"),
-        default=default_language(),
-        help="Language of messages, also sent as Accept-Language (default: from $LANG).",
-    )
-    parser.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="Read and check the file, print the mapping and the rejected rows, send nothing.",
-    )
 
 
 def run(args: argparse.Namespace) -> int:
-    return asyncio.run(_run_with_new_client(args))
+    try:
+        return asyncio.run(_run_with_new_client(args))
+    except KeyboardInterrupt:
+        say(
+            sys.stderr,
+            args.lang,
+            "Interrupted. The batches sent before are imported; importing the file again"
+            " updates those rows instead of duplicating them.",
+            "Đã dừng. Các lô đã gửi trước đó đã được nhập; nhập lại tệp sẽ cập nhật các dòng"
+            " đó, không tạo bản trùng.",
+        )
+        return 130  # the shell's status for a process ended by SIGINT
 
 
 async def _run_with_new_client(args: argparse.Namespace) -> int:
@@ -116,24 +59,11 @@ async def _run_with_new_client(args: argparse.Namespace) -> int:
 async def run_with_client(args: argparse.Namespace, client: httpx.AsyncClient) -> int:
     """Run the command with parsed `args`, sending through `client`; return the exit status."""
     language: Language = args.lang
-    if not 1 <= args.batch_size <= MAX_BATCH_SIZE:
-        say(
-            sys.stderr,
-            language,
-            f"--batch-size must be from 1 to {MAX_BATCH_SIZE}, got {args.batch_size}.",
-            f"--batch-size phải từ 1 đến {MAX_BATCH_SIZE}, nhận được {args.batch_size}.",
-        )
+    invalid = check_options(args)
+    if invalid is not None:
+        say(sys.stderr, language, *invalid)
         return 2
-
     region = args.phone_region.upper() if args.phone_region else None
-    if region is not None and not is_phone_region(region):
-        say(
-            sys.stderr,
-            language,
-            f"Unknown --phone-region {args.phone_region!r}: expected a two-letter code such as US.",
-            f"--phone-region {args.phone_region!r} không hợp lệ: cần mã hai chữ cái, ví dụ US.",
-        )
-        return 2
 
     try:
         user_mapping = load_mapping_file(args.mapping) if args.mapping else {}
