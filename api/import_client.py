@@ -1,4 +1,4 @@
-"""Sending customer rows to the service's `importCustomers` mutation in batches.
+"""Client of the service's `importCustomers` mutation: customer rows sent in batches.
 
 The core is async and takes an `httpx.AsyncClient`, so tests can send to the
 ASGI app in the same process (`httpx.ASGITransport`). A row that the
