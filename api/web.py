@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -135,14 +135,17 @@ async def vendor_asset(request: Request) -> Response:
     """Serve one file of the pinned npm packages; nothing else under node_modules is reachable."""
     asset = VENDOR_ASSETS.get(request.path_params["name"])
     if asset is None or not asset.local_file.is_file():
-        return PlainTextResponse("Not found. Run 'make web' to install GraphiQL's files.", status_code=404)
+        message = "Not found. Run 'make web' to install GraphiQL's files."
+        return PlainTextResponse(message, status_code=404)
     return FileResponse(asset.local_file)
 
 
 def web_routes() -> list[BaseRoute]:
     """Return the routes of the page and its assets, to mount next to `/graphql`."""
     if not local_assets_installed():
-        logger.info("GraphiQL files are not installed in %s; /graphql loads them from the CDN", NODE_MODULES)
+        logger.info(
+            "GraphiQL files are not installed in %s; /graphql loads them from the CDN", NODE_MODULES
+        )
     return [
         Route("/", index, methods=["GET", "HEAD"]),
         Mount("/app", app=StaticFiles(directory=WEB_DIR / "app"), name="app"),

@@ -1,0 +1,149 @@
+"""Fixtures of the browser tests: the app served by uvicorn and Debian's Chromium.
+
+Each test gets its own server on a free port of 127.0.0.1, seeded with the
+demo customers, and a fresh browser page. Chromium is never downloaded: the
+tests drive `/usr/bin/chromium` (or `$CHROMIUM`) and are skipped when it is
+missing, unless `SEGMENTS_E2E_REQUIRED=1` (set by `make test-e2e`) makes
+that a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+
+from api.app import create_app
+from tests.conftest import make_settings
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+# Enough customers that every condition of the tests matches some, few enough to seed fast.
+DEMO_CUSTOMERS = 300
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+class LiveServer:
+    """The app under uvicorn in a thread, with a GraphQL client for checks."""
+
+    def __init__(self) -> None:
+        settings = make_settings(demo_customers=DEMO_CUSTOMERS, count_cache_seconds=0.0)
+        self.socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.socket.getsockname()[1]}"
+        config = uvicorn.Config(create_app(settings), log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True
+        )
+
+    def start(self, timeout: float = 30.0) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + timeout
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start on {self.url} within {timeout} s")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.socket.close()
+
+    def graphql(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        """Run `query` against the server and return its data; fail on any top-level error."""
+        response = httpx.post(
+            f"{self.url}/graphql",
+            json={"query": query, "variables": variables or {}},
+            headers={"accept": "application/json"},
+            timeout=30,
+        )
+        body = response.json()
+        assert response.status_code == 200, body
+        assert "errors" not in body, body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+
+@pytest.fixture
+def live_server() -> Iterator[LiveServer]:
+    server = LiveServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+# Package scope: while Playwright's sync API is started it keeps an event loop
+# running in this thread, which would break the asyncio tests collected later.
+@pytest.fixture(scope="package")
+def playwright() -> Iterator[Playwright]:
+    if not CHROMIUM.is_file():
+        reason = (
+            f"Chromium not found at {CHROMIUM}; "
+            "install it with 'apt-get install chromium' or set CHROMIUM"
+        )
+        if os.environ.get("SEGMENTS_E2E_REQUIRED") == "1":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="package")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+def open_page(browser: Browser, locale: str) -> tuple[Page, list[str]]:
+    """Return a new page in a fresh context and the list its script errors are collected into."""
+    context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 860})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console: {message.text}")
+
+    page.on("console", on_console)
+    return page, problems
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page whose browser language is English; the test fails on any script error."""
+    page, problems = open_page(browser, "en-US")
+    yield page
+    page.context.close()
+    assert problems == []
+
+
+def screenshot(page: Page, name: str, tmp_path: Path) -> Path:
+    """Save a screenshot into docs/screenshots when UPDATE_SCREENSHOTS=1, else under tmp_path."""
+    folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    # Sticky panels and the focus ring would otherwise depend on where the test last clicked.
+    page.evaluate("document.activeElement?.blur(); window.scrollTo(0, 0)")
+    page.screenshot(path=str(path), full_page=True)
+    return path
