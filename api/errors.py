@@ -17,13 +17,11 @@ as the `x-request-id` response header.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import orjson
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.types import ExecutionContext
 
 from api.limits import describe_limit_error
@@ -58,7 +56,7 @@ def _request_context(execution_context: ExecutionContext | None) -> tuple[str, L
 
 
 class ServiceSchema(strawberry.Schema):
-    """The schema, logging each error once before the error policy rewrites it."""
+    """The schema, logging each error once, before `present_errors` rewrites it."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -86,37 +84,50 @@ class ServiceSchema(strawberry.Schema):
                 )
 
 
-class ErrorPolicy(SchemaExtension):
-    """Masks unexpected errors, names limits by setting and adds the request id."""
+def present_errors(
+    errors: list[GraphQLError], request_id: str, language: Language
+) -> list[GraphQLError]:
+    """Return the errors as the client sees them: masked, limits named, request id added.
 
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        errors = getattr(result, "errors", None)
-        if result is None or not errors:
-            return
-        request_id, language = _request_context(self.execution_context)
-        result.errors = [self._rewrite(error, request_id, language) for error in errors]
+    The view applies this to every result. A schema extension could not,
+    because strawberry 0.341 does not resume `on_operation` after a syntax
+    error.
+    """
+    return [_present(error, request_id, language) for error in errors]
 
-    def _rewrite(self, error: GraphQLError, request_id: str, language: Language) -> GraphQLError:
-        if is_unexpected(error):
-            return GraphQLError(
-                MASKED_MESSAGE[language],
-                nodes=error.nodes,
-                path=error.path,
-                extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-            )
-        error = describe_limit_error(error, language) or error
-        # A copy, because the validation cache shares error objects between requests.
+
+def _present(error: GraphQLError, request_id: str, language: Language) -> GraphQLError:
+    if is_unexpected(error):
         return GraphQLError(
-            error.message,
+            MASKED_MESSAGE[language],
             nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
             path=error.path,
-            original_error=error.original_error,
-            extensions={**(error.extensions or {}), "requestId": request_id},
+            extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
         )
+    error = describe_limit_error(error, language) or error
+    code = _request_error_code(error)
+    extensions = {**({"code": code} if code else {}), **(error.extensions or {})}
+    # A copy, because the validation cache shares error objects between requests.
+    return GraphQLError(
+        error.message,
+        nodes=error.nodes,
+        source=error.source,
+        positions=error.positions,
+        path=error.path,
+        original_error=error.original_error,
+        extensions={**extensions, "requestId": request_id},
+    )
+
+
+def _request_error_code(error: GraphQLError) -> str | None:
+    """Return a stable code for a request error that graphql-core raised without one."""
+    if isinstance(error, GraphQLSyntaxError):
+        return "GRAPHQL_PARSE_FAILED"
+    if error.path is not None:
+        return None
+    if error.original_error is not None:
+        return "BAD_USER_INPUT"
+    return "GRAPHQL_VALIDATION_FAILED"
 
 
 def error_body(message: str, code: str, request_id: str, **extensions: Any) -> bytes:

@@ -34,7 +34,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from api.auth import AuthenticationError, Principal
-from api.errors import ErrorPolicy, error_body
+from api.errors import error_body, present_errors
 from api.http_params import (
     GRAPHQL_RESPONSE,
     JSON,
@@ -65,7 +65,7 @@ MUTATION_OVER_GET = {
 
 
 def create_graphql_view(settings: Settings) -> GraphQLView:
-    schema = build_schema(extensions=[ErrorPolicy, *limit_extensions(settings)])
+    schema = build_schema(extensions=limit_extensions(settings))
     return GraphQLView(schema, graphiql=settings.graphiql)
 
 
@@ -104,7 +104,7 @@ class GraphQLView:
                 "request %s rejected with HTTP %d: %s", request_id, error.status, error.code
             )
             return _error_response(error, request_id, media_type or JSON)
-        return _result_response(result, media_type)
+        return _result_response(result, media_type, request_id, language)
 
     async def _authenticate(self, request: Request) -> Principal:
         authenticator = request.app.state.authenticator
@@ -183,13 +183,16 @@ def _is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(errors) and all(e.path is None for e in errors)
 
 
-def _result_response(result: ExecutionResult, media_type: str) -> Response:
+def _result_response(
+    result: ExecutionResult, media_type: str, request_id: str, language: Language
+) -> Response:
     body: dict[str, Any] = {}
     request_error = _is_request_error(result)
     if not request_error:
         body["data"] = result.data
     if result.errors:
-        body["errors"] = [error.formatted for error in result.errors]
+        errors = present_errors(result.errors, request_id, language)
+        body["errors"] = [error.formatted for error in errors]
     status = 400 if request_error and media_type == GRAPHQL_RESPONSE else 200
     return Response(
         orjson.dumps(body), status_code=status, media_type=f"{media_type}; charset=utf-8"

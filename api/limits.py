@@ -50,6 +50,7 @@ class _LimitMessage:
     setting: str
     en: str
     vi: str
+    code: str = LIMIT_EXCEEDED
 
 
 _MESSAGES = (
@@ -77,6 +78,18 @@ _MESSAGES = (
         "Tài liệu có hơn {limit} token, vượt giới hạn (thiết lập MAX_QUERY_TOKENS); "
         "hãy truyền giá trị dài qua biến hoặc chia nhỏ yêu cầu.",
     ),
+    _LimitMessage(
+        re.compile(
+            r"introspection has been disabled, "
+            r"but the requested query contained the field '(?P<field>\w+)'"
+        ),
+        "GRAPHQL_INTROSPECTION",
+        "Introspection ({field}) is turned off on this server (setting GRAPHQL_INTROSPECTION); "
+        "read the schema from schema.graphql instead.",
+        "Máy chủ này đã tắt introspection ({field}) (thiết lập GRAPHQL_INTROSPECTION); "
+        "hãy đọc lược đồ trong tệp schema.graphql.",
+        code="INTROSPECTION_DISABLED",
+    ),
 )
 
 
@@ -89,15 +102,14 @@ def describe_limit_error(error: GraphQLError, language: Language) -> GraphQLErro
         values = match.groupdict()
         values["name"] = repr(values.get("name") or "anonymous")
         template = message.vi if language == "vi" else message.en
+        extensions: dict[str, object] = {"code": message.code, "setting": message.setting}
+        if "limit" in values:
+            extensions["limit"] = int(values["limit"])
         return GraphQLError(
             template.format(**values),
             nodes=error.nodes,
             source=error.source,
             positions=error.positions,
-            extensions={
-                "code": LIMIT_EXCEEDED,
-                "setting": message.setting,
-                "limit": int(values["limit"]),
-            },
+            extensions=extensions,
         )
     return None

@@ -70,7 +70,10 @@ class Settings(BaseSettings):
         default=30, ge=0, le=1000, description="maximum number of aliases in one document"
     )
     max_query_tokens: int = Field(
-        default=10_000, ge=100, le=1_000_000, description="maximum number of lexical tokens in one document"
+        default=10_000,
+        ge=100,
+        le=1_000_000,
+        description="maximum number of lexical tokens in one document",
     )
     graphql_introspection: bool = Field(
         default=True, description="whether __schema and __type queries are executed"
