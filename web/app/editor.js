@@ -4,7 +4,7 @@
 import { h, replaceChildren } from "./dom.js";
 import { confirmDelete, showDeleteResults } from "./dialogs.js";
 import { clearErrors, errorSlot, showErrors } from "./errors.js";
-import { groupsFromSaved, groupsToInput, newCondition, renderGroups } from "./conditions.js";
+import { groupsComplete, groupsFromSaved, groupsToInput, newCondition, renderGroups } from "./conditions.js";
 import { t } from "./i18n.js";
 import { request } from "./graphql.js";
 import { Preview } from "./preview.js";
@@ -29,7 +29,10 @@ export class SegmentEditor {
     if (this.segmentId) {
       const loaded = await this.load();
       if (!loaded) return;
-    } else {
+    }
+    // The user may have moved to another page while the requests ran.
+    if (this.app.view !== this) return;
+    if (!this.segmentId) {
       this.groups = [{ conditions: [newCondition(this.fields[0])] }];
     }
     this.render();
@@ -172,7 +175,7 @@ export class SegmentEditor {
   }
 
   refreshPreview() {
-    this.preview.update(groupsToInput(this.groups, this.fieldsByKey));
+    this.preview.update(groupsToInput(this.groups, this.fieldsByKey), groupsComplete(this.groups, this.fieldsByKey));
   }
 
   showErrors(errors) {

@@ -16,6 +16,7 @@ export class SegmentList {
     this.search = "";
     this.segments = [];
     this.selected = new Set();
+    this.sequence = 0;
     this.pageInfo = null;
     this.totalCount = 0;
     this.searchLater = debounce(() => this.load(), 300);
@@ -72,13 +73,17 @@ export class SegmentList {
   async load({ append = false } = {}) {
     if (!append) this.summary.textContent = t("list.loading");
     const variables = { first: PAGE_SIZE, search: this.search.trim() || null, after: append ? this.pageInfo.endCursor : null };
+    // A slow answer to an older search must not replace the answer to a newer one.
+    const sequence = ++this.sequence;
     let connection;
     try {
       connection = (await request(LIST_SEGMENTS, variables)).segments;
     } catch (error) {
-      this.app.showError(error, () => this.load({ append }));
+      if (sequence === this.sequence) this.app.showError(error, () => this.load({ append }));
       return;
     }
+    // The user may have left the list while the request ran.
+    if (sequence !== this.sequence || this.app.view !== this) return;
     const nodes = connection.edges.map((edge) => edge.node);
     this.segments = append ? [...this.segments, ...nodes] : nodes;
     this.pageInfo = connection.pageInfo;
