@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run test check lint typecheck schema
+.PHONY: help install run test test-e2e web check lint typecheck schema
 
 help: ## List the targets with what they do
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the service with its test tools
 
+# GraphiQL's npm files; the segment manager page needs none of them.
+WEB_STAMP := web/node_modules/.installed
+
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --silent
+	touch $(WEB_STAMP)
+
+web: $(WEB_STAMP) ## Install GraphiQL's pinned npm packages into web/node_modules, so /graphql works offline
+
+# `run` installs GraphiQL's files when npm can; without them GraphiQL loads its files from the CDN.
 run: $(STAMP) ## Serve the API on http://127.0.0.1:8000 (PORT overrides; embedded store unless MONGODB_URI is set)
+	@$(MAKE) --no-print-directory web || echo "warning: 'make web' failed; GraphiQL at /graphql will load its files from the CDN"
 	$(BIN)/segments serve
 
 test: $(STAMP) ## Run the test suite (real MongoDB tests too when MONGODB_URI is set)
 	$(BIN)/pytest
+
+test-e2e: $(STAMP) web ## Drive the segment manager and GraphiQL in headless Chromium (/usr/bin/chromium); fails when no test ran
+	SEGMENTS_E2E_REQUIRED=1 $(BIN)/pytest -q tests/e2e
 
 check: lint typecheck test ## Run the linters, the type checker and the tests
 
