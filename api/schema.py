@@ -8,6 +8,8 @@ import strawberry
 from strawberry.extensions import ParserCache, SchemaExtension, ValidationCache
 
 from api.errors import ServiceSchema
+from resolvers.campaigns.mutations import CampaignMutation
+from resolvers.campaigns.queries import CampaignQuery
 from resolvers.custom_fields.mutations import CustomFieldMutation, CustomFieldQuery
 from resolvers.customers.mutations import CustomerMutation
 from resolvers.customers.queries import CustomerQuery
@@ -16,13 +18,13 @@ from resolvers.segments.mutations import SegmentMutation
 from resolvers.segments.queries import SegmentQuery
 
 
-@strawberry.type(description="Read customers, segments and the field catalog.")
-class Query(SegmentQuery, SegmentFieldQuery, CustomerQuery, CustomFieldQuery):
+@strawberry.type(description="Read customers, segments, campaigns and the field catalog.")
+class Query(SegmentQuery, SegmentFieldQuery, CustomerQuery, CustomFieldQuery, CampaignQuery):
     pass
 
 
-@strawberry.type(description="Change customers, segments and custom fields.")
-class Mutation(SegmentMutation, CustomerMutation, CustomFieldMutation):
+@strawberry.type(description="Change customers, segments, custom fields and campaigns.")
+class Mutation(SegmentMutation, CustomerMutation, CustomFieldMutation, CampaignMutation):
     pass
 
 

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from resolvers.common import as_utc
+from resolvers.common import as_utc, page_size
 from resolvers.context import RequestContext
 from resolvers.segments.counting import SegmentCount, count_segments
 from resolvers.segments.rules import rule_from_document, rule_to_output
 from resolvers.segments.types import ConditionGroup
+
+if TYPE_CHECKING:
+    from resolvers.campaigns.types import CampaignConnection
 
 _LOADER_KEY = "segment_count_loader"
 _DOCUMENTS_KEY = "segment_documents"
@@ -59,6 +62,16 @@ class Segment:
     @strawberry.field(description="When customerCount was computed.")
     async def counted_at(self, info: Info[RequestContext, None]) -> dt.datetime:
         return (await count_loader(info.context).load(str(self.id))).counted_at
+
+    @strawberry.field(description="Campaigns created on this segment, newest first.")
+    async def campaigns(
+        self, info: Info[RequestContext, None], first: int | None = None, after: str | None = None
+    ) -> Annotated[CampaignConnection, strawberry.lazy("resolvers.campaigns.types")]:
+        from resolvers.campaigns.listing import list_campaigns
+
+        ctx = info.context
+        size = page_size(first, ctx.limits.max_page_size)
+        return await list_campaigns(ctx, first=size, after=after, base={"segmentId": str(self.id)})
 
     @classmethod
     def from_document(cls, ctx: RequestContext, document: dict[str, Any]) -> Segment:
