@@ -6,6 +6,7 @@ import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from resolvers.campaigns.listing import list_recipients
@@ -20,9 +21,26 @@ from resolvers.campaigns.types import (
 )
 from resolvers.common import as_utc, page_size
 from resolvers.context import RequestContext
+from resolvers.segments.store import get_segments
 
 if TYPE_CHECKING:
     from resolvers.segments.segment import Segment
+
+_SEGMENT_LOADER_KEY = "campaign_segment_loader"
+
+
+def segment_loader(ctx: RequestContext) -> DataLoader[str, dict[str, Any] | None]:
+    """Return the request's segment loader, which reads the segments of a page in one query."""
+    loader: DataLoader[str, dict[str, Any] | None] | None = ctx.cache.get(_SEGMENT_LOADER_KEY)
+    if loader is None:
+
+        async def load(ids: list[str]) -> list[dict[str, Any] | None]:
+            found = await get_segments(ctx, ids)
+            return [found.get(i) for i in ids]
+
+        loader = DataLoader(load_fn=load)
+        ctx.cache[_SEGMENT_LOADER_KEY] = loader
+    return loader
 
 
 @strawberry.type(
@@ -56,9 +74,8 @@ class Campaign:
         self, info: Info[RequestContext, None]
     ) -> Annotated[Segment, strawberry.lazy("resolvers.segments.segment")] | None:
         from resolvers.segments.segment import Segment
-        from resolvers.segments.store import get_segment
 
-        document = await get_segment(info.context, str(self.segment_id))
+        document = await segment_loader(info.context).load(str(self.segment_id))
         return Segment.from_document(info.context, document) if document else None
 
     @strawberry.field(description="Why the last run failed; null unless the status is FAILED.")

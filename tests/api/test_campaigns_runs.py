@@ -236,3 +236,17 @@ async def test_failed_campaign_runs_again(runs_api: Api, database: FaultyDatabas
     assert again["campaign"]["error"] is None
     assert again["campaign"]["recipientCount"] == 30
     assert len(await all_recipients(runs_api, campaign_id, page=100)) == 30
+
+
+async def test_campaign_list_loads_segments_once(runs_api: Api, database: FaultyDatabase) -> None:
+    segment_ids = [await create_segment(runs_api, name, tags_rule(name)) for name in ("vip", "gold")]
+    for segment_id in segment_ids * 2:
+        await create_campaign(runs_api, segment_id)
+    database.counter.enabled = True
+
+    data = await runs_api("{ campaigns { edges { node { segment { id } } } } }")
+
+    listed = [edge["node"]["segment"]["id"] for edge in data["campaigns"]["edges"]]
+    assert listed == list(reversed(segment_ids * 2))
+    segment_reads = [call for call in database.counter.calls if call[0] == "segments"]
+    assert segment_reads == [("segments", "find")]
