@@ -239,7 +239,9 @@ async def test_failed_campaign_runs_again(runs_api: Api, database: FaultyDatabas
 
 
 async def test_campaign_list_loads_segments_once(runs_api: Api, database: FaultyDatabase) -> None:
-    segment_ids = [await create_segment(runs_api, name, tags_rule(name)) for name in ("vip", "gold")]
+    segment_ids = [
+        await create_segment(runs_api, name, tags_rule(name)) for name in ("vip", "gold")
+    ]
     for segment_id in segment_ids * 2:
         await create_campaign(runs_api, segment_id)
     database.counter.enabled = True
@@ -250,3 +252,22 @@ async def test_campaign_list_loads_segments_once(runs_api: Api, database: Faulty
     assert listed == list(reversed(segment_ids * 2))
     segment_reads = [call for call in database.counter.calls if call[0] == "segments"]
     assert segment_reads == [("segments", "find")]
+
+
+async def test_run_writes_batches_with_progress(
+    runs_api: Api, database: FaultyDatabase, clock: Clock
+) -> None:
+    await runs_api("{ segments(first: 1) { totalCount } }")
+    await insert_customers(database, 2 * BATCH_SIZE + 500, vip_with_email, clock)
+    campaign_id = await create_campaign(
+        runs_api, await create_segment(runs_api, "VIP", tags_rule("vip"))
+    )
+    database.counter.enabled = True
+
+    payload = await run_campaign(runs_api, campaign_id)
+
+    assert payload["campaign"]["recipientCount"] == 2 * BATCH_SIZE + 500
+    calls = database.counter.calls
+    assert calls.count((RECIPIENTS, "insert_many")) == 3
+    # One progress update per batch, on the campaign document.
+    assert calls.count(("campaigns", "update_one")) == 3
