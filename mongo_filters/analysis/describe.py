@@ -158,7 +158,7 @@ def _format_value(value: ConditionValue, language: Language) -> str:
 
 def format_number(number: float, language: Language) -> str:
     """Write `number` with thousands separators: `1,234.5` in English, `1.234,5` in Vietnamese."""
-    # The API's Float arrives as int or float; `int.is_integer` needs Python 3.12.
+    # The API's Float may arrive as an int, and `int.is_integer` needs Python 3.12.
     written = f"{int(number):,}" if float(number).is_integer() else f"{number:,}"
     if language != "vi":
         return written
@@ -181,6 +181,8 @@ def _format_month(month: int, calendar: Calendar, language: Language) -> str:
     lunar = calendar is Calendar.LUNAR
     if language == "vi":
         return f"tháng {month} âm lịch" if lunar else f"tháng {month}"
-    if lunar or not 1 <= month <= 12:
-        return f"lunar month {month}" if lunar else f"month {month}"
+    if lunar:
+        return f"lunar month {month}"
+    if not 1 <= month <= 12:
+        return f"month {month}"
     return _MONTHS_EN[month - 1]
