@@ -131,7 +131,7 @@ def test_new_segment_with_two_groups_previews_api_count(
 ) -> None:
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="New segment").click()
-    page.get_by_label("Segment name").fill("E2E loyal or new women")
+    page.get_by_label("Segment name").fill("Loyal buyers or new women")
 
     page.select_option("#g0-c0-field", "orderCount")
     page.select_option("#g0-c0-operator", "GREATER_THAN_OR_EQUAL")
@@ -170,8 +170,8 @@ def test_new_segment_with_two_groups_previews_api_count(
 
     page.click("#save")
     expect(page).to_have_url(re.compile(r"#/segments/[0-9a-f]{24}$"))
-    expect(page.locator("#status")).to_have_text("Created E2E loyal or new women.")
-    saved = find_segment(live_server, "E2E loyal or new women")
+    expect(page.locator("#status")).to_have_text("Created Loyal buyers or new women.")
+    saved = find_segment(live_server, "Loyal buyers or new women")
     assert saved is not None
     assert saved["customerCount"] == api_preview["totalCount"]
     assert stored_groups(saved) == [
@@ -272,7 +272,7 @@ def test_batch_delete_confirms_and_reports_each_id(live_server: LiveServer, page
 def test_language_switch_translates_page_and_api(
     live_server: LiveServer, page: Page, browser: Browser, tmp_path: Path
 ) -> None:
-    segment_id = create_segment(live_server, "E2E Khách thân thiết", TWO_GROUPS)
+    segment_id = create_segment(live_server, "Khách thân thiết", TWO_GROUPS)
     languages: list[str | None] = []
 
     def record_language(request: Request) -> None:
