@@ -82,6 +82,7 @@ async def run_campaign(ctx: RequestContext, campaign_id: str) -> RunResult:
     progress = _Progress()
     try:
         await _write_audience(ctx, claimed, audience.filter, progress)
+        finished = await store.finish_run(ctx, claimed["_id"], progress.written)
     except (Exception, asyncio.CancelledError) as exc:
         # Any failure, whatever its type, must leave the campaign FAILED
         # rather than RUNNING forever or COMPLETED with part of its audience.
@@ -90,7 +91,6 @@ async def run_campaign(ctx: RequestContext, campaign_id: str) -> RunResult:
             raise
         return result
 
-    finished = await store.finish_run(ctx, claimed["_id"], progress.written)
     logger.info(
         "workspace %s: campaign %s run completed with %d recipients",
         ctx.workspace.id,

@@ -44,7 +44,7 @@ RECIPIENTS = "campaignRecipients"
 
 
 class _WrappedCollection:
-    """A collection that may yield before each call and fail one recipient insert."""
+    """A collection that may yield before each call and may fail one chosen call."""
 
     def __init__(self, inner: Collection, database: FaultyDatabase) -> None:
         self._inner = inner
@@ -59,27 +59,33 @@ class _WrappedCollection:
         async def call(*args: Any, **kwargs: Any) -> Any:
             if self._database.yielding:
                 await asyncio.sleep(0)
+            self._database.check_failure(self.name, attribute)
             return await method(*args, **kwargs)
 
         return call
 
-    async def insert_many(self, documents: list[dict[str, Any]]) -> list[Any]:
-        if self.name == RECIPIENTS:
-            self._database.recipient_inserts += 1
-            if self._database.recipient_inserts == self._database.fail_recipient_insert:
-                raise StorageError(
-                    f"injected failure of recipient insert {self._database.recipient_inserts}"
-                )
-        result: list[Any] = await self._inner.insert_many(documents)
-        return result
-
 
 class FaultyDatabase(Database):
+    """The embedded engine, with calls that can be made to yield or fail."""
+
     def __init__(self) -> None:
         super().__init__(AsyncMongoMockClient(), "segments_campaign_runs", embedded=True)
         self.yielding = False
-        self.fail_recipient_insert: int | None = None
-        self.recipient_inserts = 0
+        self.failure: tuple[str, str, int] | None = None
+        self.calls_seen: dict[tuple[str, str], int] = {}
+
+    def fail_on(self, collection: str, operation: str, nth: int) -> None:
+        """Make the `nth` call of `operation` on `collection` from now on raise StorageError."""
+        self.failure = (collection, operation, nth)
+        self.calls_seen = {}
+
+    def check_failure(self, collection: str, operation: str) -> None:
+        key = (collection, operation)
+        self.calls_seen[key] = self.calls_seen.get(key, 0) + 1
+        if self.failure == (collection, operation, self.calls_seen[key]):
+            raise StorageError(
+                f"injected failure of {operation} call {self.calls_seen[key]} on {collection}"
+            )
 
     def collection(self, name: str) -> Collection:
         return _WrappedCollection(super().collection(name), self)  # type: ignore[return-value]
@@ -199,7 +205,7 @@ async def test_failure_midway_leaves_failed_without_recipients(
     campaign_id = await create_campaign(
         runs_api, await create_segment(runs_api, "VIP", tags_rule("vip"))
     )
-    database.fail_recipient_insert = 3
+    database.fail_on(RECIPIENTS, "insert_many", 3)
 
     payload = await run_campaign(runs_api, campaign_id)
 
@@ -225,11 +231,11 @@ async def test_failed_campaign_runs_again(runs_api: Api, database: FaultyDatabas
     campaign_id = await create_campaign(
         runs_api, await create_segment(runs_api, "VIP", tags_rule("vip"))
     )
-    database.fail_recipient_insert = 1
+    database.fail_on(RECIPIENTS, "insert_many", 1)
     failed = await run_campaign(runs_api, campaign_id)
     assert failed["campaign"]["status"] == "FAILED"
 
-    database.fail_recipient_insert = None
+    database.failure = None
     again = await run_campaign(runs_api, campaign_id)
     assert again["userErrors"] == []
     assert again["campaign"]["status"] == "COMPLETED"
@@ -271,3 +277,18 @@ async def test_run_writes_batches_with_progress(
     assert calls.count((RECIPIENTS, "insert_many")) == 3
     # One progress update per batch, on the campaign document.
     assert calls.count(("campaigns", "update_one")) == 3
+
+
+async def test_failure_to_finish_leaves_failed(runs_api: Api, database: FaultyDatabase) -> None:
+    await import_customers(runs_api, [vip_with_email(i) for i in range(30)])
+    campaign_id = await create_campaign(
+        runs_api, await create_segment(runs_api, "VIP", tags_rule("vip"))
+    )
+    # The first conditional update claims the run; the second would complete it.
+    database.fail_on("campaigns", "find_one_and_update", 2)
+
+    payload = await run_campaign(runs_api, campaign_id)
+
+    assert [e["code"] for e in payload["userErrors"]] == ["RUN_FAILED"]
+    assert payload["campaign"]["status"] == "FAILED"
+    assert await database.count_recipients() == 0
