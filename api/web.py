@@ -2,9 +2,9 @@
 
 The page is plain HTML, CSS and JavaScript modules under `web/`, with no
 build step. GraphiQL loads React, ReactDOM and GraphiQL from
-`web/node_modules` when `make web` installed the pinned npm packages, so it
-works without internet access; otherwise it loads the same versions from the
-unpkg CDN, checked by their Subresource Integrity hashes.
+`web/node_modules` when `make web` has installed the pinned npm packages, so
+it works without internet access. Otherwise it loads the same versions from
+the unpkg CDN, checked by their Subresource Integrity hashes.
 """
 
 from __future__ import annotations
@@ -47,8 +47,10 @@ class VendorAsset:
 
 
 # The versions must equal the pins in web/package.json; a test checks that.
-# GraphiQL 4.1 is the last release that ships a browser bundle (graphiql.min.js),
-# and React 18.3 the last with UMD builds, which that bundle loads as globals.
+# GraphiQL 4.1 is the last release that ships a browser bundle (graphiql.min.js):
+# the graphiql 5.0.0 package contains only ES modules that need a bundler. The
+# bundle loads React as globals, which only UMD builds define, and React 19.0.0
+# ships none, so React stays on 18.3.
 # The hashes are the sha384 of the files as npm installs them.
 VENDOR_ASSETS = {
     asset.name: asset

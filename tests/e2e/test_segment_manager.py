@@ -308,3 +308,28 @@ def test_language_switch_translates_page_and_api(
     expect(fresh.get_by_role("heading", level=2)).to_have_text("Phân khúc")
     fresh.context.close()
     assert problems == []
+
+
+def test_user_errors_appear_next_to_inputs(live_server: LiveServer, page: Page) -> None:
+    page.goto(f"{live_server.url}/#/new")
+    page.select_option("#g0-c0-field", "orderCount")
+    page.select_option("#g0-c0-operator", "BETWEEN")
+    page.fill("#g0-c0-value-min", "10")
+    page.fill("#g0-c0-value-max", "2")
+
+    value_error = page.locator("#error-conditionGroups-0-conditions-0-value")
+    expect(value_error).to_contain_text("min 10.0 is greater than max 2.0")
+    expect(page.locator("#g0-c0-value-min")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#preview")).to_have_text("Fix the marked inputs to see the count.")
+
+    page.click("#save")
+    name_error = page.locator("#error-name")
+    expect(name_error).to_have_text("The segment name is empty; enter a name.")
+    expect(page.get_by_label("Segment name")).to_be_focused()
+    expect(page.get_by_label("Segment name")).to_have_attribute("aria-describedby", "error-name")
+    expect(value_error).to_contain_text("min 10.0 is greater than max 2.0")
+
+    page.fill("#g0-c0-value-max", "20")
+    expect(value_error).to_be_hidden()
+    expect(name_error).to_be_visible()
+    expect(page.locator(".preview-total")).to_be_visible()

@@ -49,6 +49,16 @@ export function groupsToInput(groups, fieldsByKey) {
   }));
 }
 
+/** Returns whether every condition names a known operator and has the value it takes. */
+export function groupsComplete(groups, fieldsByKey) {
+  return groups.every((group) =>
+    group.conditions.every((condition) => {
+      const spec = operatorSpec(fieldsByKey.get(condition.field), condition.operator);
+      return spec !== null && (spec.valueKind === "NONE" || toApiValue(spec.valueKind, condition.form) !== null);
+    }),
+  );
+}
+
 function describedBy(control, slot) {
   for (const element of control.matches("input, select, textarea") ? [control] : control.querySelectorAll("input, select, textarea")) {
     element.setAttribute("aria-describedby", slot.id);

@@ -36,7 +36,7 @@ export function confirmDelete(segments) {
 
 /**
  * Shows what happened to each id of a DeleteSegmentsPayload. `names` maps ids
- * to the names the user saw, for ids the server no longer knows.
+ * to the names the user saw, for ids the server did not find.
  */
 export function showDeleteResults(payload, names) {
   const element = dialog();

@@ -19,6 +19,8 @@ export class SegmentEditor {
     this.name = "";
     this.version = null;
     this.groups = [];
+    // Errors of the last save and of the last preview, shown together.
+    this.errors = { save: [], preview: [] };
     this.fields = app.fields;
     this.fieldsByKey = new Map(app.fields.map((field) => [field.key, field]));
   }
@@ -32,6 +34,7 @@ export class SegmentEditor {
     }
     // The user may have moved to another page while the requests ran.
     if (this.app.view !== this) return;
+    this.errors = { save: [], preview: [] };
     if (!this.segmentId) {
       this.groups = [{ conditions: [newCondition(this.fields[0])] }];
     }
@@ -75,7 +78,7 @@ export class SegmentEditor {
     this.conflict = h("div", { class: "conflict", hidden: true, role: "alert" });
     this.groupsContainer = h("div", { class: "groups" });
     this.previewPanel = h("div", { class: "preview-body", id: "preview", "aria-live": "polite" });
-    this.preview = new Preview(this.previewPanel, (errors) => this.showErrors(errors));
+    this.preview = new Preview(this.previewPanel, (errors) => this.setErrors("preview", errors));
     this.saveButton = h("button", { type: "submit", id: "save" }, t("editor.save"));
 
     const nameSlot = errorSlot("name");
@@ -96,7 +99,10 @@ export class SegmentEditor {
             autocomplete: "off",
             value: this.name,
             "aria-describedby": nameSlot.id,
-            onInput: (event) => { this.name = event.target.value; },
+            onInput: (event) => {
+              this.name = event.target.value;
+              this.dropSaveErrors("input.name");
+            },
           }),
           nameSlot,
         ),
@@ -152,6 +158,7 @@ export class SegmentEditor {
   relabel() {
     if (!this.form) return;
     this.render();
+    this.displayErrors();
     this.refreshPreview();
   }
 
@@ -165,6 +172,7 @@ export class SegmentEditor {
    * `focusId`, or back to the control that had it.
    */
   changed(structural, focusId = null) {
+    this.dropSaveErrors("input.conditionGroups");
     if (structural) {
       const previous = document.activeElement?.id;
       this.renderGroups();
@@ -178,9 +186,34 @@ export class SegmentEditor {
     this.preview.update(groupsToInput(this.groups, this.fieldsByKey), groupsComplete(this.groups, this.fieldsByKey));
   }
 
-  showErrors(errors) {
+  setErrors(source, errors) {
+    this.errors[source] = errors;
+    this.displayErrors();
+  }
+
+  /** Forgets the save errors under `prefix` once the user edits that part. */
+  dropSaveErrors(prefix) {
+    const kept = this.errors.save.filter((error) => !String(error.field ?? "").startsWith(prefix));
+    if (kept.length !== this.errors.save.length) this.setErrors("save", kept);
+  }
+
+  displayErrors() {
     clearErrors(this.form);
+    this.formError.replaceChildren();
+    this.formError.hidden = true;
+    // Save and preview validate the same rule; show each problem once.
+    const seen = new Set();
+    const errors = [...this.errors.save, ...this.errors.preview].filter((error) => {
+      const key = `${String(error.field ?? "").replace(/^input\./, "")} ${error.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     showErrors(this.form, errors, this.formError);
+    if (this.errors.save.length) {
+      this.formError.prepend(h("span", { class: "error-line" }, t("editor.fixErrors")));
+      this.formError.hidden = false;
+    }
   }
 
   async save() {
@@ -205,10 +238,8 @@ export class SegmentEditor {
       this.showConflict(payload.userErrors.find((error) => error.code === "VERSION_CONFLICT"));
       return;
     }
+    this.setErrors("save", payload.userErrors);
     if (payload.userErrors.length) {
-      this.showErrors(payload.userErrors);
-      this.formError.prepend(h("span", { class: "error-line" }, t("editor.fixErrors")));
-      this.formError.hidden = false;
       this.form.querySelector("[aria-invalid]")?.focus();
       return;
     }

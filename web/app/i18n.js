@@ -22,7 +22,7 @@ export function detectLanguage() {
 async function loadCatalog(language) {
   if (!catalogs[language]) {
     const response = await fetch(`/app/messages/${language}.json`);
-    if (!response.ok) throw new Error(`catalog ${language}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`Loading /app/messages/${language}.json failed: HTTP ${response.status}`);
     catalogs[language] = await response.json();
   }
   return catalogs[language];

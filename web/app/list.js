@@ -73,7 +73,7 @@ export class SegmentList {
   async load({ append = false } = {}) {
     if (!append) this.summary.textContent = t("list.loading");
     const variables = { first: PAGE_SIZE, search: this.search.trim() || null, after: append ? this.pageInfo.endCursor : null };
-    // A slow answer to an older search must not replace the answer to a newer one.
+    // A slow response to an older search must not replace the response to a newer one.
     const sequence = ++this.sequence;
     let connection;
     try {

@@ -24,7 +24,13 @@ class App {
   }
 
   async start() {
-    await setLanguage(detectLanguage());
+    try {
+      await setLanguage(detectLanguage());
+    } catch (error) {
+      // Without a catalog there is no text to show, so the error is shown in both languages.
+      this.main.textContent = `Không tải được trang. / The page failed to load. (${error.message})`;
+      return;
+    }
     const picker = document.getElementById("language");
     picker.value = document.documentElement.lang;
     picker.addEventListener("change", (event) => setLanguage(event.target.value, { remember: true }));
@@ -56,7 +62,11 @@ class App {
     }
   }
 
-  /** Loads every segment's id and name for the IN_SEGMENT picker, once per change. */
+  /**
+   * Loads every segment's id and name for the IN_SEGMENT picker, once per change.
+   * NOTE: a workspace with thousands of segments makes this one request per
+   * 100 of them; a searchable picker would scale better.
+   */
   async loadSegmentChoices() {
     if (this.choicesLoaded) return;
     const choices = [];

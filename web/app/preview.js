@@ -20,12 +20,16 @@ export class Preview {
     this.schedule = debounce((groups) => this.run(groups), DELAY_MS);
   }
 
-  /** Counts `groups` after the delay; a newer call replaces a pending one. */
-  update(groups) {
-    if (!groups.length) {
+  /**
+   * Counts `groups` after the delay; a newer call replaces a pending one. An
+   * incomplete rule is not sent, so a value the user has not typed yet is not
+   * reported as an error.
+   */
+  update(groups, complete) {
+    if (!groups.length || !complete) {
       this.schedule.cancel();
       this.sequence += 1;
-      this.show(h("p", { class: "muted" }, t("preview.idle")));
+      this.show(h("p", { class: "muted" }, groups.length ? t("preview.incomplete") : t("preview.idle")));
       this.onErrors([]);
       return;
     }
@@ -34,7 +38,7 @@ export class Preview {
   }
 
   async run(groups) {
-    // Answers can arrive out of order; only the latest request is shown.
+    // Responses can arrive out of order; only the latest request is shown.
     const sequence = ++this.sequence;
     this.show(h("p", { class: "muted" }, t("preview.counting")));
     let result;
