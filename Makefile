@@ -56,6 +56,11 @@ conformance: $(STAMP) ## Run the graphql-http server audits on 127.0.0.1 (needs 
 	cd conformance && npm ci --no-audit --no-fund --silent
 	$(BIN)/python conformance/run_audit.py
 
+.PHONY: fuzz-long
+
+fuzz-long: $(STAMP) ## Fuzz the GraphQL API with 5000 generated documents (make test sends 200)
+	FUZZ_EXAMPLES=2500 $(BIN)/pytest -q tests/security/test_fuzz.py
+
 .PHONY: bench load
 
 bench: $(STAMP) ## Print benchmark tables with the command and machine, about 10 min on 2 cores (BENCH_ARGS="--quick" for a short run)
