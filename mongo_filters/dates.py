@@ -56,6 +56,15 @@ def _shift(moment: _Moment, period: Period, sign: int) -> _Moment:
     return moment + sign * dt.timedelta(days=days)
 
 
+def _ceil_ms(instant: dt.datetime) -> dt.datetime:
+    extra = instant.microsecond % 1000
+    return instant + dt.timedelta(microseconds=1000 - extra) if extra else instant
+
+
+def _floor_ms(instant: dt.datetime) -> dt.datetime:
+    return instant.replace(microsecond=instant.microsecond - instant.microsecond % 1000)
+
+
 def _period_range(spec: FieldSpec, condition: Condition, scope: Scope, sign: int) -> Filter:
     """Return the range from now to now moved by the condition's period, ends included."""
     period = period_of(spec, condition)
@@ -70,7 +79,10 @@ def _period_range(spec: FieldSpec, condition: Condition, scope: Scope, sign: int
     # stays a calendar day across a daylight saving change.
     moved = _shift(now.astimezone(context.zone), period, sign).astimezone(UTC)
     start_instant, end_instant = sorted((now, moved))
-    return {spec.path: {"$gte": start_instant, "$lte": end_instant}}
+    # BSON stores instants to the millisecond and the server truncates a
+    # finer bound, so bounds are rounded inward to whole milliseconds here:
+    # then every engine compares the same way.
+    return {spec.path: {"$gte": _ceil_ms(start_instant), "$lte": _floor_ms(end_instant)}}
 
 
 def on(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
@@ -173,7 +185,8 @@ def more_than_ago(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter
         return {spec.path: {"$lt": utc_midnight(_shift(today, period, -1))}}
 
     local_now = context.now.astimezone(context.zone)
-    return {spec.path: {"$lt": _shift(local_now, period, -1).astimezone(UTC)}}
+    bound = _shift(local_now, period, -1).astimezone(UTC)
+    return {spec.path: {"$lt": _ceil_ms(bound)}}
 
 
 OPERATORS: Mapping[Operator, OperatorCompiler] = MappingProxyType(

@@ -8,10 +8,10 @@ and `+84912345678` are the same number.
 CONTAINS, STARTS_WITH and ENDS_WITH compare the user's digits with
 `norm.phoneDigits`, the E.164 digits without `+` (`84912345678`). They
 match when the digits occur in the international form or in the national
-form (`0912345678`). The national form is `0` followed by the digits after
-the country code 84, so a value that starts with `0` also matches `84` plus
-the rest at the start of the stored digits: `0912` finds `84912...`.
-Digits need no escaping in a pattern.
+form (`0912345678`). A valid Vietnamese number's national form is `0`
+followed by the digits after the country code 84, so a value that starts
+with `0` also matches `84` plus the rest at the start of a valid number's
+digits: `0912` finds `84912...`. Digits need no escaping in a pattern.
 """
 
 from __future__ import annotations
@@ -94,48 +94,60 @@ def _digits(spec: FieldSpec, condition: Condition) -> str:
     return digits
 
 
-def _contains_pattern(spec: FieldSpec, condition: Condition) -> str:
-    digits = _digits(spec, condition)
+def _digit_match(spec: FieldSpec, digits: str, pattern: str, national_pattern: str) -> Filter:
+    """Match `pattern` on the stored digits, or `national_pattern` on a valid Vietnamese number.
+
+    `pattern` and `national_pattern` contain `{}` where the digits go.
+    Only a valid number has a national form, so the national branch also
+    requires `phoneValid`. Numbers stored as written keep only their digits.
+    """
+    international = {spec.norm_path: {"$regex": pattern.format(digits)}}
     national = _national_prefix(digits)
-    return digits if national is None else f"^{national}|{digits}"
+    if national is None:
+        return international
+    national_match = {
+        "phoneValid": True,
+        spec.norm_path: {"$regex": national_pattern.format(national)},
+    }
+    return {"$or": [international, national_match]}
 
 
 def contains(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
     """Match numbers whose international or national digits contain the value's digits.
 
     `{field: "phone", operator: CONTAINS, value: {text: "0912"}}` ->
-    `{"norm.phoneDigits": {"$regex": "^84912|0912"}}`
+    `{"$or": [{"norm.phoneDigits": {"$regex": "0912"}},
+    {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912"}}]}`;
+    `{text: "912"}` -> `{"norm.phoneDigits": {"$regex": "912"}}`
 
     https://www.mongodb.com/docs/manual/reference/operator/query/regex/
     """
-    return {spec.norm_path: {"$regex": _contains_pattern(spec, condition)}}
+    return _digit_match(spec, _digits(spec, condition), "{}", "^{}")
 
 
 def not_contains(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
     """Match numbers that CONTAINS does not match, and customers without a phone.
 
-    `{field: "phone", operator: NOT_CONTAINS, value: {text: "0912"}}` ->
-    `{"norm.phoneDigits": {"$not": {"$regex": "^84912|0912"}}}`
+    `{field: "phone", operator: NOT_CONTAINS, value: {text: "912"}}` ->
+    `{"$nor": [{"norm.phoneDigits": {"$regex": "912"}}]}`
 
-    https://www.mongodb.com/docs/manual/reference/operator/query/not/
+    https://www.mongodb.com/docs/manual/reference/operator/query/nor/
     """
-    return {spec.norm_path: {"$not": {"$regex": _contains_pattern(spec, condition)}}}
+    return logic.negate(contains(spec, condition, scope))
 
 
 def starts_with(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
     """Match numbers whose international or national digits start with the value's digits.
 
     `{field: "phone", operator: STARTS_WITH, value: {text: "0912"}}` ->
-    `{"norm.phoneDigits": {"$regex": "^84912|^0912"}}`
+    `{"$or": [{"norm.phoneDigits": {"$regex": "^0912"}},
+    {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912"}}]}`
 
-    The second branch keeps numbers stored as written (invalid ones) findable.
+    Both branches are anchored, so the index on `norm.phoneDigits` serves them.
 
-    https://www.mongodb.com/docs/manual/reference/operator/query/regex/
+    https://www.mongodb.com/docs/manual/reference/operator/query/regex/#index-use
     """
-    digits = _digits(spec, condition)
-    national = _national_prefix(digits)
-    pattern = f"^{digits}" if national is None else f"^{national}|^{digits}"
-    return {spec.norm_path: {"$regex": pattern}}
+    return _digit_match(spec, _digits(spec, condition), "^{}", "^{}")
 
 
 def ends_with(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
@@ -143,14 +155,12 @@ def ends_with(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
 
     `{field: "phone", operator: ENDS_WITH, value: {text: "345 678"}}` ->
     `{"norm.phoneDigits": {"$regex": "345678$"}}`; a whole national number
-    such as `0912345678` gives `"^84912345678$|0912345678$"`.
+    such as `0912345678` adds the branch
+    `{"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912345678$"}}`.
 
     https://www.mongodb.com/docs/manual/reference/operator/query/regex/
     """
-    digits = _digits(spec, condition)
-    national = _national_prefix(digits)
-    pattern = f"{digits}$" if national is None else f"^{national}$|{digits}$"
-    return {spec.norm_path: {"$regex": pattern}}
+    return _digit_match(spec, _digits(spec, condition), "{}$", "^{}$")
 
 
 OPERATORS: Mapping[Operator, OperatorCompiler] = MappingProxyType(

@@ -155,3 +155,17 @@ def test_date_bounds_ignore_workspace_zone() -> None:
     compiled = compile_one(on_day("birthday", Op.ON, dt.date(1990, 5, 1)), context)
 
     assert compiled == {"birthday": {"$gte": utc(1990, 5, 1), "$lt": utc(1990, 5, 2)}}
+
+
+def test_period_bounds_round_inward_to_milliseconds() -> None:
+    # Stored instants have whole milliseconds, so rounding inward keeps every comparison exact.
+    now = dt.datetime(2026, 3, 20, 3, 0, 0, 123_456, tzinfo=UTC)
+    context = make_context(now=now)
+
+    in_last = compile_one(period("createdAt", Op.IN_LAST, 1, PeriodUnit.DAYS), context)
+    ago = compile_one(period("createdAt", Op.MORE_THAN_AGO, 1, PeriodUnit.DAYS), context)
+
+    start = dt.datetime(2026, 3, 19, 3, 0, 0, 124_000, tzinfo=UTC)
+    end = dt.datetime(2026, 3, 20, 3, 0, 0, 123_000, tzinfo=UTC)
+    assert in_last == {"createdAt": {"$gte": start, "$lte": end}}
+    assert ago == {"createdAt": {"$lt": start}}

@@ -257,3 +257,16 @@ async def test_every_sample_condition_matches_alike_on_both_engines() -> None:
 
         assert results["mongomock"] == results["montydb"], sample
         assert "other_workspace" not in results["mongomock"], sample
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+async def test_unreadable_phone_has_no_national_form(engine: str) -> None:
+    # "8412" is not a valid number, so its digits are not read as +84 12...
+    documents = [customer("raw", phone="8412"), customer("valid", phone="0912 345 678")]
+    find = await ENGINES[engine](documents)
+    rule = [[condition("phone", Op.CONTAINS, text="012")]]
+
+    assert await find(compile_segment(rule, make_context())) == set()
+    assert await find(
+        compile_segment([[condition("phone", Op.CONTAINS, text="0912")]], make_context())
+    ) == {"valid"}

@@ -31,19 +31,50 @@ CASES: list[tuple[Condition, Filter]] = [
         {"phone": {"$in": ["+84912345678", "+84987654321"]}},
     ),
     (phones(Op.IS_NONE_OF, "0912345678"), {"phone": {"$nin": ["+84912345678"]}}),
-    (phone(Op.CONTAINS, "0912"), {"norm.phoneDigits": {"$regex": "^84912|0912"}}),
+    (
+        phone(Op.CONTAINS, "0912"),
+        {
+            "$or": [
+                {"norm.phoneDigits": {"$regex": "0912"}},
+                {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912"}},
+            ]
+        },
+    ),
     (phone(Op.CONTAINS, "84912"), {"norm.phoneDigits": {"$regex": "84912"}}),
     (phone(Op.CONTAINS, "345-678"), {"norm.phoneDigits": {"$regex": "345678"}}),
+    (phone(Op.NOT_CONTAINS, "912"), {"$nor": [{"norm.phoneDigits": {"$regex": "912"}}]}),
     (
         phone(Op.NOT_CONTAINS, "0912"),
-        {"norm.phoneDigits": {"$not": {"$regex": "^84912|0912"}}},
+        {
+            "$nor": [
+                {
+                    "$or": [
+                        {"norm.phoneDigits": {"$regex": "0912"}},
+                        {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912"}},
+                    ]
+                }
+            ]
+        },
     ),
-    (phone(Op.STARTS_WITH, "0912"), {"norm.phoneDigits": {"$regex": "^84912|^0912"}}),
+    (
+        phone(Op.STARTS_WITH, "0912"),
+        {
+            "$or": [
+                {"norm.phoneDigits": {"$regex": "^0912"}},
+                {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912"}},
+            ]
+        },
+    ),
     (phone(Op.STARTS_WITH, "+84 9"), {"norm.phoneDigits": {"$regex": "^849"}}),
     (phone(Op.ENDS_WITH, "345 678"), {"norm.phoneDigits": {"$regex": "345678$"}}),
     (
         phone(Op.ENDS_WITH, "0912345678"),
-        {"norm.phoneDigits": {"$regex": "^84912345678$|0912345678$"}},
+        {
+            "$or": [
+                {"norm.phoneDigits": {"$regex": "0912345678$"}},
+                {"phoneValid": True, "norm.phoneDigits": {"$regex": "^84912345678$"}},
+            ]
+        },
     ),
 ]
 
