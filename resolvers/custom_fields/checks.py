@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from mongo_filters.conditions import FieldType
 from models.problems import Problem
 from models.text import clean_text
+from mongo_filters.conditions import FieldType
 
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,63}")
 MAX_OPTIONS = 200

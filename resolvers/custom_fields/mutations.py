@@ -8,8 +8,8 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from mongo_filters.conditions import FieldType
 from models.problems import Problem
+from mongo_filters.conditions import FieldType
 from resolvers.common import not_found, user_errors
 from resolvers.context import RequestContext
 from resolvers.custom_fields.checks import check_key, check_label, check_options

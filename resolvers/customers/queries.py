@@ -8,7 +8,14 @@ import strawberry
 from bson import ObjectId
 from strawberry.types import Info
 
-from resolvers.common import ClientError, PageInfo, decode_cursor, encode_cursor, page_size, parse_object_id
+from resolvers.common import (
+    ClientError,
+    PageInfo,
+    decode_cursor,
+    encode_cursor,
+    page_size,
+    parse_object_id,
+)
 from resolvers.context import RequestContext
 from resolvers.customers.types import Customer, CustomerConnection, CustomerEdge
 

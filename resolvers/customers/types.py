@@ -14,8 +14,8 @@ from resolvers.common import PageInfo, UserError, as_utc
 from resolvers.context import RequestContext
 
 if TYPE_CHECKING:
-    from resolvers.segments.segment import Segment
     from resolvers.segments.explain import SegmentMatch
+    from resolvers.segments.segment import Segment
 
 
 @strawberry.input(description="Customer data; every field is optional. Blank values clear a field.")

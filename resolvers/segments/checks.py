@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from models.problems import Problem
 from mongo_filters import RuleLimits, validate_rule
 from mongo_filters.conditions import Rule
-from models.problems import Problem
+from mongo_filters.references import find_cycle, nesting_depth
+from mongo_filters.scope import MAX_SEGMENT_DEPTH
 from resolvers.context import RequestContext
 from resolvers.custom_fields.store import load_custom_fields
-from resolvers.segments.store import MAX_REFERENCE_DEPTH, _references, load_referenced_rules
+from resolvers.segments.store import load_referenced_rules
 
 
 def _reference_paths(rule: Rule) -> dict[str, str]:
@@ -19,16 +21,6 @@ def _reference_paths(rule: Rule) -> dict[str, str]:
             if segment_id is not None:
                 paths.setdefault(segment_id, f"conditionGroups.{g}.conditions.{i}.value.segmentId")
     return paths
-
-
-def _depth(segment_id: str, rules: dict[str, Rule], seen: frozenset[str]) -> int:
-    """Return how deep references go below `segment_id`; a cycle counts as too deep."""
-    if segment_id in seen:
-        return MAX_REFERENCE_DEPTH + 1
-    children = _references(rules.get(segment_id, []))
-    if not children:
-        return 1
-    return 1 + max(_depth(child, rules, seen | {segment_id}) for child in children)
 
 
 async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None = None) -> list[Problem]:
@@ -53,7 +45,9 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                     f"Không tìm thấy phân khúc có mã {referenced!r} trong không gian làm việc này.",
                 )
             )
-        elif segment_id is not None and (referenced == segment_id or segment_id in _closure(referenced, rules)):
+        elif segment_id is not None and (
+            referenced == segment_id or find_cycle(segment_id, rules[referenced], rules.get)
+        ):
             problems.append(
                 Problem(
                     path,
@@ -62,26 +56,15 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                     f"Phân khúc {referenced!r} tham chiếu ngược lại phân khúc này, tạo thành vòng lặp.",
                 )
             )
-        elif _depth(referenced, rules, frozenset()) > MAX_REFERENCE_DEPTH:
+        elif 1 + nesting_depth(rules[referenced], rules.get) > MAX_SEGMENT_DEPTH:
             problems.append(
                 Problem(
                     path,
                     "LIMIT_EXCEEDED",
-                    f"Segments may be nested at most {MAX_REFERENCE_DEPTH} levels deep; "
+                    f"Segments may be nested at most {MAX_SEGMENT_DEPTH} levels deep; "
                     f"segment {referenced!r} would exceed that.",
-                    f"Phân khúc chỉ được lồng nhau tối đa {MAX_REFERENCE_DEPTH} cấp; "
+                    f"Phân khúc chỉ được lồng nhau tối đa {MAX_SEGMENT_DEPTH} cấp; "
                     f"phân khúc {referenced!r} sẽ vượt quá giới hạn này.",
                 )
             )
     return problems
-
-
-def _closure(segment_id: str, rules: dict[str, Rule]) -> set[str]:
-    found: set[str] = set()
-    pending = [segment_id]
-    while pending:
-        for child in _references(rules.get(pending.pop(), [])):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return found

@@ -8,9 +8,10 @@ from typing import Any
 
 from mongo_filters import compile_segment
 from mongo_filters.conditions import CompileContext, Rule
+from mongo_filters.references import referenced_segment_ids
 from resolvers.context import RequestContext
 from resolvers.custom_fields.store import load_custom_fields
-from resolvers.segments.store import _references, load_referenced_rules
+from resolvers.segments.store import load_referenced_rules
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ async def compile_context(ctx: RequestContext, rules: Sequence[Rule]) -> Compile
     """Build one compile context for `rules`, loading shared inputs once."""
     references: set[str] = set()
     for rule in rules:
-        references |= _references(rule)
+        references.update(referenced_segment_ids(rule))
     segments = await load_referenced_rules(ctx, sorted(references)) if references else {}
     return CompileContext(
         workspace_id=ctx.workspace.id,

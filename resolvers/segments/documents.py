@@ -6,25 +6,17 @@ import datetime as dt
 from typing import Any
 
 from mongo_filters.conditions import Rule
+from mongo_filters.references import referenced_segment_ids, used_custom_field_keys
 from resolvers.segments.names import name_key, name_search_key
 from resolvers.segments.rules import rule_to_document
-from resolvers.segments.store import _references
-
-CUSTOM_PREFIX = "custom."
-
-
-def custom_field_keys(rule: Rule) -> list[str]:
-    return sorted(
-        {c.field.removeprefix(CUSTOM_PREFIX) for g in rule for c in g if c.field.startswith(CUSTOM_PREFIX)}
-    )
 
 
 def rule_fields(rule: Rule) -> dict[str, Any]:
     """Return the stored fields derived from a rule."""
     return {
         "conditionGroups": rule_to_document([list(group) for group in rule]),
-        "references": sorted(_references(rule)),
-        "customFieldKeys": custom_field_keys(rule),
+        "references": sorted(referenced_segment_ids(rule)),
+        "customFieldKeys": used_custom_field_keys(rule),
     }
 
 

@@ -4,30 +4,32 @@ from __future__ import annotations
 
 import asyncio
 
-from mongo_filters.analysis import find_warnings
-from mongo_filters.catalog import find_field
+from mongo_filters import field_catalog
+from mongo_filters.analysis import field_labels, find_warnings
 from mongo_filters.conditions import FieldType, Rule
+from mongo_filters.references import referenced_segment_ids
 from resolvers.common import user_errors
 from resolvers.context import RequestContext
 from resolvers.custom_fields.store import load_custom_fields
 from resolvers.customers.types import Customer
 from resolvers.segments.checks import check_rule
 from resolvers.segments.compiling import compile_rules
+from resolvers.segments.store import get_segments
 from resolvers.segments.types import RuleWarning, SegmentPreview
 
 
 async def rule_warnings(ctx: RequestContext, rule: Rule) -> list[RuleWarning]:
     custom_fields = await load_custom_fields(ctx)
-    field_types: dict[str, FieldType] = {}
-    for group in rule:
-        for condition in group:
-            spec = find_field(condition.field, custom_fields)
-            if spec is not None:
-                field_types[condition.field] = spec.type
-    return [
-        RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language))
-        for w in find_warnings(rule, field_types)
-    ]
+    catalog = field_catalog(custom_fields)
+    field_types: dict[str, FieldType] = {spec.key: spec.type for spec in catalog}
+    referenced = await get_segments(ctx, referenced_segment_ids(rule))
+    warnings = find_warnings(
+        rule,
+        field_types,
+        labels=field_labels(catalog),
+        segment_names={segment_id: d["name"] for segment_id, d in referenced.items()},
+    )
+    return [RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language)) for w in warnings]
 
 
 async def preview(ctx: RequestContext, rule: Rule, first: int) -> SegmentPreview:

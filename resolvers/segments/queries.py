@@ -14,7 +14,12 @@ from resolvers.segments.preview import preview
 from resolvers.segments.rules import rule_from_input
 from resolvers.segments.segment import Segment
 from resolvers.segments.store import get_segment
-from resolvers.segments.types import ConditionGroupInput, SegmentConnection, SegmentOrder, SegmentPreview
+from resolvers.segments.types import (
+    ConditionGroupInput,
+    SegmentConnection,
+    SegmentOrder,
+    SegmentPreview,
+)
 
 
 @strawberry.type

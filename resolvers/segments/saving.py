@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from mongo_filters.conditions import Rule
 from models.problems import Problem
+from mongo_filters.conditions import Rule
 from resolvers.common import not_found
 from resolvers.context import RequestContext
 from resolvers.segments.checks import check_rule

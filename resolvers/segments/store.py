@@ -7,12 +7,13 @@ from typing import Any
 from bson import ObjectId
 
 from mongo_filters.conditions import Rule
+from mongo_filters.references import referenced_segment_ids
+from mongo_filters.scope import MAX_SEGMENT_DEPTH
 from resolvers.common import parse_object_id
 from resolvers.context import RequestContext
 from resolvers.segments.rules import rule_from_document
 
 SEGMENTS = "segments"
-MAX_REFERENCE_DEPTH = 3
 
 
 async def get_segment(ctx: RequestContext, segment_id: str) -> dict[str, Any] | None:
@@ -40,7 +41,7 @@ async def load_referenced_rules(ctx: RequestContext, rule_ids: list[str]) -> dic
     cache: dict[str, Rule] = ctx.cache.setdefault("segment_rules", {})
     found: dict[str, Rule] = {}
     pending = set(rule_ids)
-    for _ in range(MAX_REFERENCE_DEPTH + 2):
+    for _ in range(MAX_SEGMENT_DEPTH + 2):
         missing = [i for i in pending if i not in cache]
         if missing:
             for segment_id, document in (await get_segments(ctx, missing)).items():
@@ -49,20 +50,11 @@ async def load_referenced_rules(ctx: RequestContext, rule_ids: list[str]) -> dic
         for segment_id in pending:
             if segment_id in cache and segment_id not in found:
                 found[segment_id] = cache[segment_id]
-                next_pending.update(_references(cache[segment_id]))
+                next_pending.update(referenced_segment_ids(cache[segment_id]))
         pending = next_pending - found.keys()
         if not pending:
             break
     return found
-
-
-def _references(rule: Rule) -> set[str]:
-    return {
-        condition.value.segment_id
-        for group in rule
-        for condition in group
-        if condition.value.segment_id is not None
-    }
 
 
 def new_object_id() -> ObjectId:
