@@ -11,9 +11,9 @@ Short months, by calendar:
 - Gregorian: a 29 February anniversary falls on 28 February in other
   years, so the keys of 28 February in a non-leap year contain 229 as well.
 - Lunar (`calendar: LUNAR`): a leap month counts as the month of the same
-  number (the stored key already ignores the leap flag), and an
-  anniversary on day 30 falls on day 29 of a 29-day month, so the keys of
-  day 29 of such a month contain day 30 as well.
+  number, because the stored key ignores the leap flag. An anniversary on
+  day 30 falls on day 29 of a 29-day month, so the keys of day 29 of such
+  a month contain day 30 as well.
 """
 
 from __future__ import annotations

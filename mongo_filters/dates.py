@@ -79,9 +79,9 @@ def _period_range(spec: FieldSpec, condition: Condition, scope: Scope, sign: int
     # stays a calendar day across a daylight saving change.
     moved = _shift(now.astimezone(context.zone), period, sign).astimezone(UTC)
     start_instant, end_instant = sorted((now, moved))
-    # BSON stores instants to the millisecond and the server truncates a
-    # finer bound, so bounds are rounded inward to whole milliseconds here:
-    # then every engine compares the same way.
+    # BSON stores instants to the millisecond and PyMongo drops the
+    # microseconds of a bound, so bounds are rounded inward to whole
+    # milliseconds here. Then every engine compares the same way.
     return {spec.path: {"$gte": _ceil_ms(start_instant), "$lte": _floor_ms(end_instant)}}
 
 

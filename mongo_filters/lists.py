@@ -1,7 +1,7 @@
 """TAGS and MULTI_SELECT operators, compared on the `norm.*` list of folded values.
 
-Tags compare case-insensitively after trimming (`models.text.fold_tag`);
-diacritics stay significant, so `Khách VIP` and `khach vip` are different
+Tags compare case-insensitively after trimming (`models.text.fold_tag`),
+but diacritics stay significant, so `Khách VIP` and `khach vip` are different
 tags. MongoDB applies these operators to each element of the stored list.
 """
 
@@ -18,7 +18,7 @@ from mongo_filters.values import tag_keys
 
 
 def has_any_of(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
-    """Match lists holding at least one of the values.
+    """Match lists that contain at least one of the values.
 
     `{field: "tags", operator: HAS_ANY_OF, value: {texts: ["VIP", "Sỉ"]}}` ->
     `{"norm.tags": {"$in": ["vip", "sỉ"]}}`
@@ -29,7 +29,7 @@ def has_any_of(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
 
 
 def has_all_of(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
-    """Match lists holding every one of the values.
+    """Match lists that contain every one of the values.
 
     `{field: "tags", operator: HAS_ALL_OF, value: {texts: ["vip", "hà nội"]}}` ->
     `{"norm.tags": {"$all": ["vip", "hà nội"]}}`
@@ -40,7 +40,7 @@ def has_all_of(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
 
 
 def has_none_of(spec: FieldSpec, condition: Condition, scope: Scope) -> Filter:
-    """Match lists holding none of the values, and empty fields.
+    """Match lists that contain none of the values, and empty fields.
 
     `{field: "tags", operator: HAS_NONE_OF, value: {texts: ["spam"]}}` ->
     `{"norm.tags": {"$nin": ["spam"]}}`

@@ -1,4 +1,4 @@
-"""What a rule refers to: other segments and custom fields.
+"""References of a rule to other segments and to custom fields.
 
 The segment store saves these lists with each segment (`references`,
 `customFieldKeys`), so deleting a segment or a custom field can find its

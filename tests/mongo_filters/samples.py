@@ -77,7 +77,9 @@ def compile_one(condition: Condition, context: CompileContext | None = None) -> 
 def sample_value(spec: FieldSpec, operator: Operator) -> ConditionValue:
     """Return a valid value for `operator` on the field."""
     kind = spec.value_kind(operator)
-    text = spec.options[0] if spec.options else ("0912" if spec.is_phone else "Nguyễn")
+    text = "0912" if spec.is_phone else "Nguyễn"
+    if spec.options:
+        text = spec.options[0]
     texts = spec.options if spec.options else (text, "Trần")
     values = {
         ValueKind.NONE: ConditionValue(),

@@ -47,7 +47,7 @@ def test_today_lists_todays_key() -> None:
     assert today(dt.date(2026, 3, 20)) == {"monthDay.birthday": {"$in": [320]}}
 
 
-def test_today_adds_leap_day_on_february_28_of_common_year() -> None:
+def test_today_adds_leap_day_in_common_year() -> None:
     assert today(dt.date(2026, 2, 28)) == {"monthDay.birthday": {"$in": [228, 229]}}
 
 
@@ -113,14 +113,14 @@ def test_lunar_today_reads_lunar_key() -> None:
     assert today(dt.date(2026, 2, 17), calendar=LUNAR) == {"lunarMonthDay.birthday": {"$in": [101]}}
 
 
-def test_lunar_today_adds_day_30_at_end_of_short_month() -> None:
+def test_lunar_short_month_adds_day_30() -> None:
     # 16 February 2026 is day 29 of lunar month 12, which has 29 days.
     assert today(dt.date(2026, 2, 16), calendar=LUNAR) == {
         "lunarMonthDay.birthday": {"$in": [1229, 1230]}
     }
 
 
-def test_lunar_today_keeps_day_29_of_long_month_alone() -> None:
+def test_lunar_long_month_keeps_day_29() -> None:
     # 17 January 2026 is day 29 of lunar month 11, which has 30 days.
     assert today(dt.date(2026, 1, 17), calendar=LUNAR) == {
         "lunarMonthDay.birthday": {"$in": [1129]}

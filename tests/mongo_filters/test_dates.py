@@ -120,7 +120,7 @@ def test_on_day_follows_daylight_saving_change() -> None:
     assert compiled == {"createdAt": {"$gte": utc(2026, 3, 8, 5), "$lt": utc(2026, 3, 9, 4)}}
 
 
-def test_in_last_day_keeps_wall_clock_across_daylight_saving() -> None:
+def test_in_last_day_across_daylight_saving() -> None:
     # 14:00 EDT on 8 March; one calendar day earlier is 14:00 EST, 23 hours before.
     now = utc(2026, 3, 8, 18)
     context = make_context(now=now, zone=ZoneInfo("America/New_York"))

@@ -1,8 +1,8 @@
 """Compiled filters run on mongomock and montydb: the same customers must match on both.
 
 Customers are built with the service's own document builder, so the
-layout is the one the compiler targets; a few raw documents add the
-null, blank and empty-list values that other writers may store.
+layout is the one the compiler targets. A few raw documents add the null,
+blank and empty-list values that other writers may store.
 """
 
 from __future__ import annotations
