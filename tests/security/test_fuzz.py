@@ -2,7 +2,7 @@
 
 hypothesis-graphql builds documents from the schema: valid ones, and ones
 with a single schema violation. Each is sent with a write key of a
-workspace that holds customers, segments and custom fields, over
+workspace that contains customers, segments and custom fields, over
 `httpx.ASGITransport`. A response must not be HTTP 5xx, and every error in
 it must have passed the error policy (a code and the request id) without
 Python internals in its message. `FUZZ_EXAMPLES` sets the number of
@@ -33,7 +33,7 @@ from tests.security.conftest import SecureService, running_service, security_set
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 FUZZ_SEED = 20261204
 SCHEMA = build_schema()._schema
-# Words that appear in Python tracebacks and exception reprs, never in a message we write.
+# Text of Python tracebacks and exception reprs, which no message of the service contains.
 INTERNAL_MARKERS = ("Traceback", 'File "', "KeyError", "AttributeError", "TypeError:", "NoneType")
 
 _NAMES = st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True)

@@ -58,8 +58,8 @@ class Case:
     method: str = "POST"
     params: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
-    # NOTE: a reason marks a case that a resolver still gets wrong; strict
-    # xfail makes the test fail once it is fixed, so the mark gets removed.
+    # NOTE: a reason marks a case that a resolver still gets wrong. Strict
+    # xfail fails the test once the resolver is fixed, so the mark gets removed.
     xfail: str | None = None
 
 
@@ -355,6 +355,16 @@ def cases() -> Iterator[Case]:
         "LIMIT_EXCEEDED",
         "maximum is 20",
         **segment(condition("city", "IS", {"text": "Huế"}) * 21),
+    )
+    yield Case(
+        "preview_too_many_groups",
+        "LIMIT_EXCEEDED",
+        "maximum is 20",
+        json={
+            "query": "query($groups: [ConditionGroupInput!]!) { "
+            f"previewSegment(conditionGroups: $groups) {{ totalCount {USER_ERRORS} }} }}",
+            "variables": {"groups": condition("city", "IS", {"text": "Huế"}) * 21},
+        },
     )
     yield Case(
         "too_many_conditions",
