@@ -18,6 +18,8 @@ from mongo_filters.operators import OPERATORS_BY_TYPE, takes_calendar, value_kin
 CUSTOM_PREFIX = "custom."
 SEGMENT_FIELD = "segment"
 
+# A workspace's custom field definitions: a mapping keyed by the field key
+# (as `CompileContext.custom_fields`) or any iterable of definitions.
 CustomFields = Mapping[str, CustomFieldDefinition] | Iterable[CustomFieldDefinition]
 
 
@@ -158,7 +160,10 @@ def find_field(key: str, custom_fields: CustomFields = ()) -> FieldSpec | None:
         return _STANDARD_BY_KEY.get(key)
 
     custom_key = key.removeprefix(CUSTOM_PREFIX)
-    for definition in _definitions(custom_fields):
+    if isinstance(custom_fields, Mapping):
+        found = custom_fields.get(custom_key)
+        return custom_field_spec(found) if found is not None else None
+    for definition in custom_fields:
         if definition.key == custom_key:
             return custom_field_spec(definition)
     return None
