@@ -1,8 +1,8 @@
 """Storage access for campaigns and their recipients.
 
-A campaign document moves DRAFT -> RUNNING -> COMPLETED, or RUNNING ->
-FAILED. Each move is a conditional update on the status it leaves, so two
-callers racing for the same move cannot both make it.
+A campaign document moves from DRAFT (or FAILED) to RUNNING, then to
+COMPLETED or FAILED. Each move is a conditional update on the status it
+leaves, so two callers racing for the same move cannot both make it.
 """
 
 from __future__ import annotations
