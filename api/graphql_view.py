@@ -34,7 +34,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from api.auth import AuthenticationError, Principal
-from api.errors import error_body, present_errors
+from api.errors import MASKED_MESSAGE, error_body, present_errors
 from api.http_params import (
     GRAPHQL_RESPONSE,
     JSON,
@@ -51,12 +51,17 @@ from api.web import graphiql_html
 from api.workspaces import limits_from
 from models.problems import Language
 from resolvers.context import RequestContext
+from storage.errors import StorageUnavailable
 
 logger = logging.getLogger(__name__)
 
 FORBIDDEN = {
     "en": "This API key has read scope; mutations need a key with write scope.",
     "vi": "Khóa API này chỉ có quyền đọc (read); thao tác thay đổi cần khóa có quyền ghi (write).",
+}
+UNAVAILABLE = {
+    "en": "The database is unreachable; retry in a moment.",
+    "vi": "Không kết nối được cơ sở dữ liệu; hãy thử lại sau ít phút.",
 }
 MUTATION_OVER_GET = {
     "en": "Mutations are not allowed over GET; send them with POST.",
@@ -103,6 +108,18 @@ class GraphQLView:
             logger.info(
                 "request %s rejected with HTTP %d: %s", request_id, error.status, error.code
             )
+            return _error_response(error, request_id, media_type or JSON)
+        except StorageUnavailable:
+            logger.warning(
+                "request %s failed: the database is unreachable", request_id, exc_info=True
+            )
+            error = RequestError(503, "SERVICE_UNAVAILABLE", UNAVAILABLE[language])
+            return _error_response(error, request_id, media_type or JSON)
+        except Exception:
+            # Resolver errors are caught by the schema; this catches failures
+            # around execution (authentication, building the context).
+            logger.exception("request %s failed outside GraphQL execution", request_id)
+            error = RequestError(500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE[language])
             return _error_response(error, request_id, media_type or JSON)
         return _result_response(result, media_type, request_id, language)
 

@@ -7,6 +7,7 @@ import logging
 import pytest
 from bson import ObjectId
 
+from storage.api_keys import hash_key
 from tests.conftest import Clock
 from tests.security.conftest import ALPHA, SecureService
 
@@ -171,3 +172,25 @@ async def test_logs_contain_no_key_or_customer_data(
     assert service.alpha_write.key not in caplog.text
     assert "sk_wrong_key" not in caplog.text
     assert email not in caplog.text
+
+
+async def test_failure_outside_execution_is_masked(
+    service: SecureService, clock: Clock, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A key document without its scope, as a hand edit of the database could leave it.
+    key = "sk_" + "k" * 43
+    await service.database.collection("apiKeys").insert_one(
+        {"workspaceId": ALPHA, "keyHash": hash_key(key), "prefix": key[:9], "createdAt": clock()}
+    )
+    caplog.set_level(logging.INFO)
+
+    response = await service.caller(key).post("{ segments { totalCount } }")
+
+    error = response.json()["errors"][0]
+    assert response.status_code == 500
+    assert error["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    assert error["extensions"]["requestId"] == response.headers["x-request-id"]
+    assert "scope" not in error["message"]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    assert response.headers["x-request-id"] in errors[0].getMessage()
