@@ -13,11 +13,12 @@ from collections.abc import Callable
 from models.dates import MAX_YEAR, MIN_YEAR, in_supported_range
 from models.phones import only_digits
 from models.problems import Problem
-from models.text import fold_text
+from models.text import fold_tag, fold_text
 from mongo_filters.catalog import FieldSpec
 from mongo_filters.conditions import (
     Condition,
     ConditionValue,
+    FieldType,
     Operator,
     PeriodUnit,
     ValueKind,
@@ -116,9 +117,18 @@ def _check_nothing(spec: FieldSpec, condition: Condition, max_texts: int) -> lis
     return []
 
 
+def _comparison_key(spec: FieldSpec, text: str) -> str:
+    """Return `text` as the compiler compares it; empty when nothing is left to compare."""
+    if spec.type in (FieldType.TAGS, FieldType.MULTI_SELECT):
+        return fold_tag(text)
+    return fold_text(text)
+
+
 def _text_problem(spec: FieldSpec, condition: Condition, text: str) -> Problem | None:
     """Return what is wrong with one text of the value, or None."""
-    if not text.strip():
+    # Folding drops whitespace and lone diacritics; an empty key would
+    # become a pattern that matches every non-empty value.
+    if not _comparison_key(spec, text):
         return _invalid(
             spec,
             condition,

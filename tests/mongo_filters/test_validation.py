@@ -205,6 +205,7 @@ INVALID_VALUES: list[tuple[str, Condition, str]] = [
     ("empty texts", texts("city", Op.IS_ANY_OF), "IS_ANY_OF"),
     ("blank text", text("fullName", Op.CONTAINS, "   "), "'   '"),
     ("blank item", texts("tags", Op.HAS_ANY_OF, "vip", " "), "' '"),
+    ("lone diacritic", text("fullName", Op.CONTAINS, "\u0301"), "'\u0301'"),
     ("long text", text("address", Op.IS, "x" * 1_001), "1001"),
     ("select option", text("gender", Op.IS, "MAN"), "'MAN'"),
     ("custom select option", texts("custom.tier", Op.IS_ANY_OF, "Vàng", "Kim cương"), "Kim cương"),
