@@ -29,7 +29,8 @@ from bench.sample_rules import PREVIEW_RULE
 from bench.server import HOST, free_port, running_server
 from bench.stats import format_table
 
-logger = logging.getLogger(__name__)
+# Named in full, because `python -m bench.load` runs this module as __main__.
+logger = logging.getLogger("bench.load")
 
 SEGMENTS_PAGE_SIZE = 20
 CUSTOMERS_PAGE_SIZE = 50
@@ -144,10 +145,12 @@ async def run(args: argparse.Namespace, base_url: str) -> LoadResult:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The service logs a line per request and per write, which would bury
+    # the progress messages.
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("bench").setLevel(logging.INFO)
     print(header("Load test of the customer segments service"), flush=True)
 
     if args.url:

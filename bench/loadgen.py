@@ -47,6 +47,8 @@ class LoadResult:
     """Measurements of one run; latencies are in seconds, by request name."""
 
     elapsed: float = 0.0
+    # CPU time of this process: near `elapsed`, the client itself was the limit.
+    client_cpu_seconds: float = 0.0
     latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     non_200: int = 0
     graphql_errors: int = 0
@@ -55,6 +57,10 @@ class LoadResult:
     @property
     def requests(self) -> int:
         return sum(len(values) for values in self.latencies.values())
+
+    @property
+    def client_cpu_percent(self) -> float:
+        return 100 * self.client_cpu_seconds / self.elapsed if self.elapsed else 0.0
 
     @property
     def throughput(self) -> float:
@@ -92,6 +98,7 @@ async def run_load(
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     headers = {"content-type": "application/json"}
     started = time.perf_counter()
+    cpu_started = time.process_time()
     deadline = started + duration
 
     async with httpx.AsyncClient(
@@ -111,6 +118,7 @@ async def run_load(
                 group.create_task(connection())
 
     result.elapsed = time.perf_counter() - started
+    result.client_cpu_seconds = time.process_time() - cpu_started
     return result
 
 

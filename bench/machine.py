@@ -42,7 +42,8 @@ def _load_average() -> str:
 
 def header(title: str) -> str:
     """Return the lines printed before results: title, exact command and machine."""
-    command = shlex.join([Path(sys.executable).name, *sys.argv])
+    # orig_argv keeps `-m bench`, which argv replaces with the file path.
+    command = shlex.join(sys.orig_argv)
     machine = describe_machine()
     lines = [f"# {title}", f"command: {command}"]
     lines += [f"{key}: {value}" for key, value in machine.items()]

@@ -42,11 +42,13 @@ class PhaseResults:
     throughput: list[float] = field(default_factory=list)
     p50: list[float] = field(default_factory=list)
     p99: list[float] = field(default_factory=list)
+    client_cpu: list[float] = field(default_factory=list)
 
     def add(self, result: LoadResult) -> None:
         self.throughput.append(result.throughput)
         self.p50.append(result.p50_ms())
         self.p99.append(result.p99_ms())
+        self.client_cpu.append(result.client_cpu_percent)
 
 
 def _create_sample_segment(base_url: str) -> str:
@@ -119,10 +121,10 @@ async def measure_overhead(options: OverheadOptions) -> str:
                 (ceiling if planned is health else phases[planned.name]).add(result)
 
     rows: list[list[object]] = [
-        [name, median(r.throughput), median(r.p50), median(r.p99)]
+        [name, median(r.throughput), median(r.p50), median(r.p99), median(r.client_cpu)]
         for name, r in [(health.name, ceiling), *phases.items()]
     ]
-    table = format_table(["request", "req/s", "p50 ms", "p99 ms"], rows)
+    table = format_table(["request", "req/s", "p50 ms", "p99 ms", "client CPU %"], rows)
     ratios = [
         [
             graphql.name,

@@ -16,6 +16,7 @@ from bench.compiling import measure_compile
 from bench.counting import CountingOptions, measure_counting
 from bench.machine import header
 from bench.overhead import OverheadOptions, measure_overhead
+from bench.server_time import measure_server_time
 
 logger = logging.getLogger(__name__)
 
@@ -79,8 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--budget",
         type=float,
-        default=60.0,
-        help="Seconds after which a counting measurement makes no further runs (default: 60).",
+        default=30.0,
+        help="Seconds after which a counting measurement makes no further runs (default: 30).",
     )
     parser.add_argument(
         "--page-size", type=int, default=50, help="Segments per counted page (default: 50)."
@@ -110,6 +111,8 @@ async def run(args: argparse.Namespace) -> None:
             args.server_customers, args.connections, duration, args.repeats, args.max_requests
         )
         _print_section("1. GraphQL overhead against bare routes", await measure_overhead(options))
+        server_time = await measure_server_time(args.server_customers, args.repeats)
+        _print_section("1b. Server time per request, in process", server_time)
     if "counting" in sections:
         counting = CountingOptions(
             sizes, args.page_size, args.repeats, min(args.import_rows, 1000), args.budget
@@ -130,12 +133,12 @@ def _print_section(title: str, body: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # The service logs a line per request and per write, which would bury
+    # the progress messages.
     logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    # One line per request would bury the progress messages.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("resolvers.customers.writes").setLevel(logging.WARNING)
+    logging.getLogger("bench").setLevel(logging.INFO)
     started = time.perf_counter()
     asyncio.run(run(args))
     print(f"\nfinished in {time.perf_counter() - started:.0f} s", flush=True)
