@@ -22,8 +22,9 @@ install: $(STAMP) ## Create .venv and install the service with its test tools
 # GraphiQL's npm files; the segment manager page needs none of them.
 WEB_STAMP := web/node_modules/.installed
 
+# Short network timeouts, so that `make run` goes on soon when the registry is unreachable.
 $(WEB_STAMP): web/package.json web/package-lock.json
-	cd web && npm ci --no-audit --no-fund --silent
+	cd web && npm ci --no-audit --no-fund --silent --fetch-retries=1 --fetch-timeout=30000
 	touch $(WEB_STAMP)
 
 web: $(WEB_STAMP) ## Install GraphiQL's pinned npm packages into web/node_modules, so /graphql works offline
