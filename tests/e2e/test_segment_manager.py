@@ -27,6 +27,21 @@ query ($search: String) {
     }
   }
 }"""
+SEGMENT_RULE = """
+query ($id: ID!) {
+  segment(id: $id) {
+    version
+    conditionGroups {
+      conditions {
+        field operator calendar
+        value {
+          text texts number numberRange { min max } date dateRange { from to }
+          period { amount unit } month boolean segmentId
+        }
+      }
+    }
+  }
+}"""
 LIST_ALL = "{ segments(first: 50) { edges { node { id name customerCount isDefault } } } }"
 CREATE = """
 mutation ($input: CreateSegmentInput!) {
@@ -333,3 +348,85 @@ def test_user_errors_appear_next_to_inputs(live_server: LiveServer, page: Page) 
     expect(value_error).to_be_hidden()
     expect(name_error).to_be_visible()
     expect(page.locator(".preview-total")).to_be_visible()
+
+
+def test_saved_values_round_trip_through_editor(live_server: LiveServer, page: Page) -> None:
+    plain = [{"conditions": [{"field": "phone", "operator": "IS_NOT_EMPTY"}]}]
+    other_id = create_segment(live_server, "E2E phone", plain)
+    groups = [
+        {
+            "conditions": [
+                {
+                    "field": "birthday",
+                    "operator": "BETWEEN",
+                    "value": {"dateRange": {"from": "1980-01-01", "to": "1999-12-31"}},
+                },
+                {
+                    "field": "createdAt",
+                    "operator": "IN_LAST",
+                    "value": {"period": {"amount": 3, "unit": "MONTHS"}},
+                },
+                {
+                    "field": "orderCount",
+                    "operator": "BETWEEN",
+                    "value": {"numberRange": {"min": 2, "max": 9}},
+                },
+            ]
+        },
+        {
+            "conditions": [
+                {
+                    "field": "birthday",
+                    "operator": "ANNIVERSARY_IN_MONTH",
+                    "value": {"month": 5},
+                    "calendar": "LUNAR",
+                },
+                {"field": "segment", "operator": "IN_SEGMENT", "value": {"segmentId": other_id}},
+                {
+                    "field": "gender",
+                    "operator": "IS_ANY_OF",
+                    "value": {"texts": ["FEMALE", "OTHER"]},
+                },
+            ]
+        },
+    ]
+    segment_id = create_segment(live_server, "E2E every kind", groups)
+    before = live_server.graphql(SEGMENT_RULE, {"id": segment_id})["segment"]
+
+    page.goto(f"{live_server.url}/#/segments/{segment_id}")
+    expect(page.locator("#g0-c0-value-from")).to_have_value("1980-01-01")
+    expect(page.locator("#g0-c0-value-to")).to_have_value("1999-12-31")
+    expect(page.locator("#g0-c1-value-amount")).to_have_value("3")
+    expect(page.locator("#g0-c1-value-unit")).to_have_value("MONTHS")
+    expect(page.locator("#g0-c2-value-min")).to_have_value("2")
+    expect(page.locator("#g0-c2-value-max")).to_have_value("9")
+    expect(page.locator("#g1-c0-value")).to_have_value("5")
+    expect(page.locator("#g1-c0-calendar")).to_have_value("LUNAR")
+    expect(page.locator("#g1-c1-value")).to_have_value(other_id)
+    expect(page.locator("#g1-c2-value-1")).to_be_checked()
+    expect(page.locator("#g1-c2-value-2")).to_be_checked()
+    expect(page.locator("#g1-c2-value-0")).not_to_be_checked()
+    expect(page.locator(".preview-total")).to_be_visible()
+
+    page.click("#save")
+    expect(page.locator("#segment-version")).to_have_text("Version 2")
+    after = live_server.graphql(SEGMENT_RULE, {"id": segment_id})["segment"]
+    assert after["version"] == 2
+    assert after["conditionGroups"] == before["conditionGroups"]
+
+
+def test_row_delete_removes_one_segment(live_server: LiveServer, page: Page) -> None:
+    create_segment(
+        live_server, "E2E lonely", [{"conditions": [{"field": "city", "operator": "IS_EMPTY"}]}]
+    )
+
+    page.goto(f"{live_server.url}/")
+    expect(page.locator("table.segments tbody tr")).to_have_count(7)
+    page.get_by_role("button", name="Delete E2E lonely").click()
+    dialog = page.locator("#dialog")
+    expect(dialog.locator(".dialog-names li")).to_have_text(["E2E lonely"])
+    dialog.get_by_role("button", name="Delete").click()
+
+    expect(page.locator("#status")).to_have_text("Deleted E2E lonely.")
+    expect(page.locator("table.segments tbody tr")).to_have_count(6)
+    assert find_segment(live_server, "E2E lonely") is None
