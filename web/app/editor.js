@@ -3,7 +3,7 @@
 
 import { h, replaceChildren } from "./dom.js";
 import { confirmDelete, showDeleteResults } from "./dialogs.js";
-import { clearErrors, errorSlot, showErrors } from "./errors.js";
+import { errorSlot, FormErrors } from "./errors.js";
 import { groupsComplete, groupsFromSaved, groupsToInput, newCondition, renderGroups } from "./conditions.js";
 import { t } from "./i18n.js";
 import { request } from "./graphql.js";
@@ -19,8 +19,7 @@ export class SegmentEditor {
     this.name = "";
     this.version = null;
     this.groups = [];
-    // Errors of the last save and of the last preview, shown together.
-    this.errors = { save: [], preview: [] };
+    this.errors = new FormErrors();
     this.fields = app.fields;
     this.fieldsByKey = new Map(app.fields.map((field) => [field.key, field]));
   }
@@ -34,7 +33,7 @@ export class SegmentEditor {
     }
     // The user may have moved to another page while the requests ran.
     if (this.app.view !== this) return;
-    this.errors = { save: [], preview: [] };
+    this.errors = new FormErrors();
     if (!this.segmentId) {
       this.groups = [{ conditions: [newCondition(this.fields[0])] }];
     }
@@ -78,7 +77,7 @@ export class SegmentEditor {
     this.conflict = h("div", { class: "conflict", hidden: true, role: "alert" });
     this.groupsContainer = h("div", { class: "groups" });
     this.previewPanel = h("div", { class: "preview-body", id: "preview", "aria-live": "polite" });
-    this.preview = new Preview(this.previewPanel, (errors) => this.setErrors("preview", errors));
+    this.preview = new Preview(this.previewPanel, (errors) => this.errors.set("preview", errors));
     this.saveButton = h("button", { type: "submit", id: "save" }, t("editor.save"));
 
     const nameSlot = errorSlot("name");
@@ -101,7 +100,7 @@ export class SegmentEditor {
             "aria-describedby": nameSlot.id,
             onInput: (event) => {
               this.name = event.target.value;
-              this.dropSaveErrors("input.name");
+              this.errors.dropSaved("input.name");
             },
           }),
           nameSlot,
@@ -152,13 +151,13 @@ export class SegmentEditor {
       this.form,
     );
     this.renderGroups();
+    this.errors.attach(this.form, this.formError);
   }
 
   /** Redraws the editor in the new page language, keeping unsaved edits. */
   relabel() {
     if (!this.form) return;
     this.render();
-    this.displayErrors();
     this.refreshPreview();
   }
 
@@ -172,7 +171,7 @@ export class SegmentEditor {
    * `focusId`, or back to the control that had it.
    */
   changed(structural, focusId = null) {
-    this.dropSaveErrors("input.conditionGroups");
+    this.errors.dropSaved("input.conditionGroups");
     if (structural) {
       const previous = document.activeElement?.id;
       this.renderGroups();
@@ -184,36 +183,6 @@ export class SegmentEditor {
 
   refreshPreview() {
     this.preview.update(groupsToInput(this.groups, this.fieldsByKey), groupsComplete(this.groups, this.fieldsByKey));
-  }
-
-  setErrors(source, errors) {
-    this.errors[source] = errors;
-    this.displayErrors();
-  }
-
-  /** Forgets the save errors under `prefix` once the user edits that part. */
-  dropSaveErrors(prefix) {
-    const kept = this.errors.save.filter((error) => !String(error.field ?? "").startsWith(prefix));
-    if (kept.length !== this.errors.save.length) this.setErrors("save", kept);
-  }
-
-  displayErrors() {
-    clearErrors(this.form);
-    this.formError.replaceChildren();
-    this.formError.hidden = true;
-    // Save and preview validate the same rule; show each problem once.
-    const seen = new Set();
-    const errors = [...this.errors.save, ...this.errors.preview].filter((error) => {
-      const key = `${String(error.field ?? "").replace(/^input\./, "")} ${error.code}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    showErrors(this.form, errors, this.formError);
-    if (this.errors.save.length) {
-      this.formError.prepend(h("span", { class: "error-line" }, t("editor.fixErrors")));
-      this.formError.hidden = false;
-    }
   }
 
   async save() {
@@ -238,7 +207,7 @@ export class SegmentEditor {
       this.showConflict(payload.userErrors.find((error) => error.code === "VERSION_CONFLICT"));
       return;
     }
-    this.setErrors("save", payload.userErrors);
+    this.errors.set("save", payload.userErrors);
     if (payload.userErrors.length) {
       this.form.querySelector("[aria-invalid]")?.focus();
       return;

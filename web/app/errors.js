@@ -7,6 +7,7 @@
 // to the form-wide slot.
 
 import { h } from "./dom.js";
+import { t } from "./i18n.js";
 
 function relativePath(field) {
   return String(field ?? "").replace(/^input\./, "");
@@ -57,4 +58,54 @@ export function errorSlot(path) {
     hidden: true,
     dataset: { errorFor: path },
   });
+}
+
+/**
+ * The errors of the editor form from the last save and the last preview,
+ * shown together. Both validate the same rule, so each problem shows once.
+ */
+export class FormErrors {
+  constructor() {
+    this.bySource = { save: [], preview: [] };
+    this.form = null;
+    this.fallback = null;
+  }
+
+  /** Shows the errors in a newly drawn `form`; `fallback` takes those that match no slot. */
+  attach(form, fallback) {
+    this.form = form;
+    this.fallback = fallback;
+    this.display();
+  }
+
+  set(source, errors) {
+    this.bySource[source] = errors;
+    this.display();
+  }
+
+  /** Forgets the save errors under `prefix` once the user edits that part. */
+  dropSaved(prefix) {
+    const kept = this.bySource.save.filter((error) => !String(error.field ?? "").startsWith(prefix));
+    if (kept.length !== this.bySource.save.length) this.set("save", kept);
+  }
+
+  display() {
+    if (!this.form) return;
+    clearErrors(this.form);
+    this.fallback.replaceChildren();
+    this.fallback.hidden = true;
+
+    const seen = new Set();
+    const errors = [...this.bySource.save, ...this.bySource.preview].filter((error) => {
+      const key = `${relativePath(error.field)} ${error.code}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    showErrors(this.form, errors, this.fallback);
+    if (this.bySource.save.length) {
+      this.fallback.prepend(h("span", { class: "error-line" }, t("editor.fixErrors")));
+      this.fallback.hidden = false;
+    }
+  }
 }
