@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install run test test-e2e web check lint typecheck schema
+.PHONY: help install run test test-long test-e2e web check lint typecheck schema
 
 help: ## List the targets with what they do
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ test: $(STAMP) ## Run the test suite (real MongoDB tests too when MONGODB_URI is
 
 test-e2e: $(STAMP) web ## Drive the segment manager and GraphiQL in headless Chromium (/usr/bin/chromium); fails when no test ran
 	SEGMENTS_E2E_REQUIRED=1 $(BIN)/pytest -q tests/e2e
+
+test-long: $(STAMP) ## Run the engine property tests with 5000 random examples each (make test runs 500, fixed)
+	HYPOTHESIS_PROFILE=long $(BIN)/pytest -q tests/engines
 
 check: lint typecheck test ## Run the linters, the type checker and the tests
 
