@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from models.problems import Problem
 from mongo_filters.catalog import CustomFields, FieldSpec, find_field
 from mongo_filters.conditions import Calendar, Condition, Rule
-from mongo_filters.value_checks import check_value, problem
+from mongo_filters.problem_messages import problem
+from mongo_filters.value_checks import check_value
 
 GROUPS_PATH = "conditionGroups"
 

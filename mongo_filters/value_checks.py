@@ -1,7 +1,8 @@
 """Checks of a condition's value against what its operator takes.
 
-Every problem here sits at the path `value` (or `calendar`) of the
-condition; `validation` places it under the condition's own path.
+Every problem here sits at the path `value` of the condition, and
+`validation` places it under the condition's own path. Texts are checked
+in `text_checks`.
 """
 
 from __future__ import annotations
@@ -11,28 +12,16 @@ import math
 from collections.abc import Callable
 
 from models.dates import MAX_YEAR, MIN_YEAR, in_supported_range
-from models.phones import only_digits
 from models.problems import Problem
-from models.text import fold_tag, fold_text
 from mongo_filters.catalog import FieldSpec
-from mongo_filters.conditions import (
-    Condition,
-    ConditionValue,
-    FieldType,
-    Operator,
-    PeriodUnit,
-    ValueKind,
-)
+from mongo_filters.conditions import Condition, ConditionValue, Operator, PeriodUnit, ValueKind
+from mongo_filters.problem_messages import invalid_value as _invalid
+from mongo_filters.text_checks import check_text, check_texts
 
-MAX_TEXT_LENGTH = 1_000
 MAX_ANNIVERSARY_DAYS = 366
 # About a hundred years in each unit: far past any useful period, and far
 # from the dates that Python's datetime cannot represent.
 MAX_PERIOD_AMOUNT = {PeriodUnit.DAYS: 36_525, PeriodUnit.WEEKS: 5_218, PeriodUnit.MONTHS: 1_200}
-
-_PHONE_DIGIT_OPERATORS = frozenset(
-    {Operator.CONTAINS, Operator.NOT_CONTAINS, Operator.STARTS_WITH, Operator.ENDS_WITH}
-)
 
 # Attribute of `ConditionValue` and its name in the GraphQL input, per kind.
 _MEMBERS: dict[ValueKind, tuple[str, str]] = {
@@ -49,21 +38,6 @@ _MEMBERS: dict[ValueKind, tuple[str, str]] = {
 }
 
 Check = Callable[[FieldSpec, Condition, int], list[Problem]]
-
-
-def problem(field: str, code: str, en: str, vi: str) -> Problem:
-    return Problem(field=field, code=code, en=en, vi=vi)
-
-
-def _invalid(spec: FieldSpec, condition: Condition, en: str, vi: str) -> Problem:
-    """Return an INVALID_VALUE problem whose messages start by naming the condition."""
-    operator = condition.operator.value
-    return problem(
-        "value",
-        "INVALID_VALUE",
-        f"Invalid value for {operator} on field {spec.key!r}: {en}",
-        f"Giá trị không hợp lệ cho toán tử {operator} của trường {spec.key!r}: {vi}",
-    )
 
 
 def _set_members(value: ConditionValue) -> list[str]:
@@ -115,86 +89,6 @@ def _wrong_kind(spec: FieldSpec, condition: Condition, expected: ValueKind) -> P
 
 def _check_nothing(spec: FieldSpec, condition: Condition, max_texts: int) -> list[Problem]:
     return []
-
-
-def _comparison_key(spec: FieldSpec, text: str) -> str:
-    """Return `text` as the compiler compares it; empty when nothing is left to compare."""
-    if spec.type in (FieldType.TAGS, FieldType.MULTI_SELECT):
-        return fold_tag(text)
-    return fold_text(text)
-
-
-def _text_problem(spec: FieldSpec, condition: Condition, text: str) -> Problem | None:
-    """Return what is wrong with one text of the value, or None."""
-    # Folding drops whitespace and lone diacritics; an empty key would
-    # become a pattern that matches every non-empty value.
-    if not _comparison_key(spec, text):
-        return _invalid(
-            spec,
-            condition,
-            f"the text {text!r} is blank. Enter a text, or use IS_EMPTY to find empty fields.",
-            f"văn bản {text!r} đang trống. Hãy nhập nội dung, hoặc dùng IS_EMPTY để tìm "
-            "trường trống.",
-        )
-    if len(text) > MAX_TEXT_LENGTH:
-        return _invalid(
-            spec,
-            condition,
-            f"the text starting {text[:20]!r} has {len(text)} characters; "
-            f"the maximum is {MAX_TEXT_LENGTH}. Shorten it.",
-            f"văn bản bắt đầu bằng {text[:20]!r} có {len(text)} ký tự; "
-            f"tối đa là {MAX_TEXT_LENGTH}. Hãy rút ngắn.",
-        )
-    if spec.is_phone and condition.operator in _PHONE_DIGIT_OPERATORS and not only_digits(text):
-        return _invalid(
-            spec,
-            condition,
-            f"{text!r} has no digits, and phone numbers are compared digit by digit. "
-            "Enter digits, such as '0912'.",
-            f"{text!r} không có chữ số nào, mà số điện thoại được so sánh theo chữ số. "
-            "Hãy nhập chữ số, ví dụ '0912'.",
-        )
-    if spec.options and fold_text(text) not in {fold_text(option) for option in spec.options}:
-        options = ", ".join(spec.options)
-        return _invalid(
-            spec,
-            condition,
-            f"{text!r} is not an option of this field. Use one of: {options}.",
-            f"{text!r} không phải là một lựa chọn của trường này. Hãy dùng một trong: {options}.",
-        )
-    return None
-
-
-def _check_text(spec: FieldSpec, condition: Condition, max_texts: int) -> list[Problem]:
-    found = _text_problem(spec, condition, condition.value.text or "")
-    return [found] if found else []
-
-
-def _check_texts(spec: FieldSpec, condition: Condition, max_texts: int) -> list[Problem]:
-    texts = condition.value.texts or ()
-    if not texts:
-        return [
-            _invalid(
-                spec,
-                condition,
-                "the list of texts is empty. Add at least one text.",
-                "danh sách văn bản đang trống. Hãy thêm ít nhất một giá trị.",
-            )
-        ]
-    if len(texts) > max_texts:
-        operator = condition.operator.value
-        return [
-            problem(
-                "value",
-                "LIMIT_EXCEEDED",
-                f"{operator} on field {spec.key!r} has {len(texts)} texts; the maximum is "
-                f"{max_texts}. Split the list over several conditions or use fewer values.",
-                f"Toán tử {operator} của trường {spec.key!r} có {len(texts)} giá trị; tối đa "
-                f"là {max_texts}. Hãy chia danh sách cho nhiều điều kiện hoặc bớt giá trị.",
-            )
-        ]
-    found = (_text_problem(spec, condition, text) for text in texts)
-    return [item for item in found if item is not None]
 
 
 def _not_finite(spec: FieldSpec, condition: Condition, number: float) -> Problem:
@@ -343,8 +237,8 @@ def _check_boolean(spec: FieldSpec, condition: Condition, max_texts: int) -> lis
 
 _CHECKS: dict[ValueKind, Check] = {
     ValueKind.NONE: _check_nothing,
-    ValueKind.TEXT: _check_text,
-    ValueKind.TEXTS: _check_texts,
+    ValueKind.TEXT: check_text,
+    ValueKind.TEXTS: check_texts,
     ValueKind.NUMBER: _check_number,
     ValueKind.NUMBER_RANGE: _check_number_range,
     ValueKind.DATE: _check_date,
