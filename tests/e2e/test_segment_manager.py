@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Page, Request, expect
+from playwright.sync_api import Browser, Page, Request, Route, expect
 
 from tests.e2e.conftest import LiveServer, open_page, screenshot
 
@@ -430,3 +430,40 @@ def test_row_delete_removes_one_segment(live_server: LiveServer, page: Page) -> 
     expect(page.locator("#status")).to_have_text("Deleted E2E lonely.")
     expect(page.locator("table.segments tbody tr")).to_have_count(6)
     assert find_segment(live_server, "E2E lonely") is None
+
+
+def test_api_key_prompt_after_unauthorized(live_server: LiveServer, page: Page) -> None:
+    # The embedded store serves requests without a key. The route below plays a
+    # server that requires one: no key gets 401, "accepted-key" is let through
+    # without it, and any other key reaches the real server, which rejects it.
+    sent_keys: list[str | None] = []
+
+    def require_key(route: Route) -> None:
+        key = route.request.headers.get("authorization")
+        sent_keys.append(key)
+        if key is None:
+            error = {"message": "Missing API key", "extensions": {"code": "UNAUTHENTICATED"}}
+            route.fulfill(status=401, json={"errors": [error]})
+        elif key == "Bearer accepted-key":
+            headers = {
+                name: value
+                for name, value in route.request.headers.items()
+                if name != "authorization"
+            }
+            route.continue_(headers=headers)
+        else:
+            route.continue_()
+
+    page.route("**/graphql", require_key)
+    page.goto(f"{live_server.url}/")
+    key_input = page.get_by_label("API key")
+    expect(key_input).to_be_focused()
+
+    key_input.fill("wrong-key")
+    page.get_by_role("button", name="Use this key").click()
+    expect(page.locator("#api-key-error")).to_contain_text("The server rejected this API key")
+
+    page.get_by_label("API key").fill("accepted-key")
+    page.get_by_role("button", name="Use this key").click()
+    expect(page.locator("table.segments tbody tr")).to_have_count(6)
+    assert sent_keys == [None, "Bearer wrong-key", "Bearer accepted-key"]

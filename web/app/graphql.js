@@ -14,6 +14,10 @@ export class RequestError extends Error {
   }
 }
 
+export function hasApiKey() {
+  return sessionStorage.getItem(KEY_STORAGE) !== null;
+}
+
 /** Stores the API key for this browser tab; the embedded demo mode needs none. */
 export function setApiKey(key) {
   if (key) sessionStorage.setItem(KEY_STORAGE, key);

@@ -6,7 +6,7 @@
 import { h, replaceChildren } from "./dom.js";
 import { SegmentEditor } from "./editor.js";
 import { detectLanguage, onLanguageChange, setLanguage, t, translateStatic } from "./i18n.js";
-import { request, setApiKey } from "./graphql.js";
+import { hasApiKey, request, setApiKey } from "./graphql.js";
 import { SegmentList } from "./list.js";
 import { LIST_SEGMENTS, SEGMENT_FIELDS_QUERY } from "./queries.js";
 
@@ -110,7 +110,7 @@ class App {
   /** Shows a failed request; `retry` adds a button that runs it again. */
   showError(error, retry = null) {
     if (error.kind === "unauthenticated") {
-      this.askForApiKey();
+      this.askForApiKey(hasApiKey() ? t("error.apiKeyRejected", { detail: error.message }) : null);
       return;
     }
     const message =
@@ -127,9 +127,13 @@ class App {
     this.status.classList.add("status-error");
   }
 
-  /** Asks for an API key: the embedded demo needs none, a server on MongoDB does. */
-  askForApiKey() {
-    const input = h("input", { id: "api-key", type: "password", autocomplete: "off" });
+  /**
+   * Asks for an API key: the embedded demo needs none, a server on MongoDB
+   * does. `rejection` says why the key given before was not accepted.
+   */
+  askForApiKey(rejection = null) {
+    setApiKey(null);
+    const input = h("input", { id: "api-key", type: "password", autocomplete: "off", "aria-describedby": rejection ? "api-key-error" : null });
     replaceChildren(
       this.main,
       h(
@@ -143,6 +147,7 @@ class App {
           },
         },
         h("h2", { id: "page-heading", tabindex: -1 }, t("error.apiKey")),
+        rejection ? h("p", { class: "error-line", id: "api-key-error" }, rejection) : null,
         h("label", { for: "api-key" }, t("apiKey.label")),
         input,
         h("button", { type: "submit" }, t("apiKey.save")),
