@@ -106,21 +106,25 @@ class GraphQLView:
             result = await self._execute(request, params, principal, language)
         except RequestError as error:
             logger.info(
-                "request %s rejected with HTTP %d: %s", request_id, error.status, error.code
+                "request %s rejected with HTTP %d: %s%s",
+                request_id,
+                error.status,
+                error.code,
+                f" ({error.log_detail})" if error.log_detail else "",
             )
             return _error_response(error, request_id, media_type or JSON)
         except StorageUnavailable:
             logger.warning(
                 "request %s failed: the database is unreachable", request_id, exc_info=True
             )
-            error = RequestError(503, "SERVICE_UNAVAILABLE", UNAVAILABLE[language])
-            return _error_response(error, request_id, media_type or JSON)
+            unavailable = RequestError(503, "SERVICE_UNAVAILABLE", UNAVAILABLE[language])
+            return _error_response(unavailable, request_id, media_type or JSON)
         except Exception:
             # Resolver errors are caught by the schema; this catches failures
             # around execution (authentication, building the context).
             logger.exception("request %s failed outside GraphQL execution", request_id)
-            error = RequestError(500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE[language])
-            return _error_response(error, request_id, media_type or JSON)
+            masked = RequestError(500, "INTERNAL_SERVER_ERROR", MASKED_MESSAGE[language])
+            return _error_response(masked, request_id, media_type or JSON)
         return _result_response(result, media_type, request_id, language)
 
     async def _authenticate(self, request: Request) -> Principal:
@@ -162,7 +166,12 @@ class GraphQLView:
                     MUTATION_OVER_GET[language],
                     headers={"allow": "POST"},
                 ) from exc
-            raise RequestError(403, "FORBIDDEN", FORBIDDEN[language]) from exc
+            raise RequestError(
+                403,
+                "FORBIDDEN",
+                FORBIDDEN[language],
+                log_detail=f"read key {principal.key_id} of workspace {principal.workspace_id}",
+            ) from exc
         except CannotGetOperationTypeError as exc:
             raise RequestError(400, "BAD_REQUEST", exc.as_http_error_reason()) from exc
         except MissingQueryError as exc:

@@ -36,6 +36,7 @@ class RequestError(Exception):
         message: str,
         *,
         headers: dict[str, str] | None = None,
+        log_detail: str = "",
         **extensions: Any,
     ) -> None:
         super().__init__(message)
@@ -43,6 +44,8 @@ class RequestError(Exception):
         self.code = code
         self.message = message
         self.headers = headers or {}
+        # Ids for the log line only, such as the key and workspace; never sent.
+        self.log_detail = log_detail
         self.extensions = extensions
 
 

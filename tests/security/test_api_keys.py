@@ -238,3 +238,19 @@ def test_uri_setting_requires_keys_by_default() -> None:
 
     assert settings.api_key_required
     assert not make_settings(mongodb_uri=None).api_key_required
+
+
+async def test_forbidden_mutation_logs_key_and_workspace(
+    service: SecureService, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert service.alpha_read.key is not None
+    record = await find_active_key(service.database, service.alpha_read.key)
+    assert record is not None
+    caplog.set_level(logging.INFO, logger="api.graphql_view")
+
+    response = await service.alpha_read.post(CREATE_SEGMENT, {"name": "Không được tạo"})
+
+    line = next(r.getMessage() for r in caplog.records if "FORBIDDEN" in r.getMessage())
+    assert response.headers["x-request-id"] in line
+    assert f"read key {record.id} of workspace {ALPHA}" in line
+    assert service.alpha_read.key not in caplog.text
