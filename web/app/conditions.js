@@ -18,7 +18,12 @@ function operatorSpec(field, operator) {
 /** Returns a new condition on `field`, with its first operator. */
 export function newCondition(field) {
   const spec = field.operators[0];
-  return { field: field.key, operator: spec.operator, calendar: "GREGORIAN", form: emptyForm(spec.valueKind) };
+  return {
+    field: field.key,
+    operator: spec.operator,
+    calendar: "GREGORIAN",
+    form: emptyForm(spec.valueKind),
+  };
 }
 
 /** Returns the editor's groups for the `conditionGroups` of a saved segment. */
@@ -41,7 +46,11 @@ export function groupsToInput(groups, fieldsByKey) {
   return groups.map((group) => ({
     conditions: group.conditions.map((condition) => {
       const spec = operatorSpec(fieldsByKey.get(condition.field), condition.operator);
-      const input = { field: condition.field, operator: condition.operator, calendar: condition.calendar };
+      const input = {
+        field: condition.field,
+        operator: condition.operator,
+        calendar: condition.calendar,
+      };
       const value = spec ? toApiValue(spec.valueKind, condition.form) : null;
       if (value !== null) input.value = value;
       return input;
@@ -54,13 +63,18 @@ export function groupsComplete(groups, fieldsByKey) {
   return groups.every((group) =>
     group.conditions.every((condition) => {
       const spec = operatorSpec(fieldsByKey.get(condition.field), condition.operator);
-      return spec !== null && (spec.valueKind === "NONE" || toApiValue(spec.valueKind, condition.form) !== null);
+      return (
+        spec !== null &&
+        (spec.valueKind === "NONE" || toApiValue(spec.valueKind, condition.form) !== null)
+      );
     }),
   );
 }
 
 function describedBy(control, slot) {
-  for (const element of control.matches("input, select, textarea") ? [control] : control.querySelectorAll("input, select, textarea")) {
+  for (const element of control.matches("input, select, textarea")
+    ? [control]
+    : control.querySelectorAll("input, select, textarea")) {
     element.setAttribute("aria-describedby", slot.id);
   }
   return control;
@@ -92,7 +106,10 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
   const spec = operatorSpec(field, condition.operator);
 
   const fieldSlot = errorSlot(`${path}.field`);
-  const fieldSelect = describedBy(fieldPicker(`${idPrefix}-field`, condition, editor.fields), fieldSlot);
+  const fieldSelect = describedBy(
+    fieldPicker(`${idPrefix}-field`, condition, editor.fields),
+    fieldSlot,
+  );
   fieldSelect.addEventListener("change", (event) => {
     Object.assign(condition, newCondition(editor.fieldsByKey.get(event.target.value)));
     editor.changed(true);
@@ -103,7 +120,9 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
     h(
       "select",
       { id: `${idPrefix}-operator`, value: condition.operator },
-      (field?.operators ?? []).map((option) => h("option", { value: option.operator }, t(`operator.${option.operator}`))),
+      (field?.operators ?? []).map((option) =>
+        h("option", { value: option.operator }, t(`operator.${option.operator}`)),
+      ),
     ),
     operatorSlot,
   );
@@ -133,7 +152,9 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
       h(
         "select",
         { id: `${idPrefix}-calendar`, value: condition.calendar },
-        ["GREGORIAN", "LUNAR"].map((calendar) => h("option", { value: calendar }, t(`calendar.${calendar}`))),
+        ["GREGORIAN", "LUNAR"].map((calendar) =>
+          h("option", { value: calendar }, t(`calendar.${calendar}`)),
+        ),
       ),
       calendarSlot,
     );
@@ -141,7 +162,13 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
       condition.calendar = event.target.value;
       editor.changed(false);
     });
-    calendarPart = h("div", { class: "condition-part" }, h("label", { for: calendarSelect.id }, t("editor.calendar")), calendarSelect, calendarSlot);
+    calendarPart = h(
+      "div",
+      { class: "condition-part" },
+      h("label", { for: calendarSelect.id }, t("editor.calendar")),
+      calendarSelect,
+      calendarSlot,
+    );
   }
 
   return h(
@@ -151,8 +178,20 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
     h(
       "div",
       { class: "condition-body" },
-      h("div", { class: "condition-part" }, h("label", { for: fieldSelect.id }, t("editor.field")), fieldSelect, fieldSlot),
-      h("div", { class: "condition-part" }, h("label", { for: operatorSelect.id }, t("editor.operator")), operatorSelect, operatorSlot),
+      h(
+        "div",
+        { class: "condition-part" },
+        h("label", { for: fieldSelect.id }, t("editor.field")),
+        fieldSelect,
+        fieldSlot,
+      ),
+      h(
+        "div",
+        { class: "condition-part" },
+        h("label", { for: operatorSelect.id }, t("editor.operator")),
+        operatorSelect,
+        operatorSlot,
+      ),
       h("div", { class: "condition-part condition-value" }, valueInput, valueSlot),
       calendarPart,
       h(
@@ -161,7 +200,10 @@ function renderCondition(condition, groupIndex, conditionIndex, editor, remove) 
           type: "button",
           class: "icon-button",
           id: `${idPrefix}-remove`,
-          "aria-label": t("editor.removeCondition", { number: conditionIndex + 1, group: groupIndex + 1 }),
+          "aria-label": t("editor.removeCondition", {
+            number: conditionIndex + 1,
+            group: groupIndex + 1,
+          }),
           title: t("editor.removeCondition", { number: conditionIndex + 1, group: groupIndex + 1 }),
           onClick: remove,
         },
@@ -195,7 +237,10 @@ export function renderGroups(editor) {
               id: `g${groupIndex}-remove`,
               onClick: () => {
                 groups.splice(groupIndex, 1);
-                editor.changed(true, groups.length ? `g${Math.max(0, groupIndex - 1)}-add` : "add-group");
+                editor.changed(
+                  true,
+                  groups.length ? `g${Math.max(0, groupIndex - 1)}-add` : "add-group",
+                );
               },
             },
             t("editor.removeGroup", { number: groupIndex + 1 }),

@@ -10,7 +10,10 @@ const dialog = () => document.getElementById("dialog");
 /** Asks to delete the named segments; resolves to true when the user confirms. */
 export function confirmDelete(segments) {
   const element = dialog();
-  const title = segments.length === 1 ? t("confirm.titleOne") : t("confirm.titleMany", { count: segments.length });
+  const title =
+    segments.length === 1
+      ? t("confirm.titleOne")
+      : t("confirm.titleMany", { count: segments.length });
   return new Promise((resolve) => {
     const finish = (confirmed) => {
       element.close();
@@ -19,13 +22,30 @@ export function confirmDelete(segments) {
     replaceChildren(
       element,
       h("h2", { id: "dialog-title" }, title),
-      h("ul", { class: "dialog-names" }, segments.map((segment) => h("li", {}, segment.name))),
+      h(
+        "ul",
+        { class: "dialog-names" },
+        segments.map((segment) => h("li", {}, segment.name)),
+      ),
       h("p", {}, t("confirm.body")),
       h(
         "div",
         { class: "dialog-actions" },
-        h("button", { type: "button", class: "secondary", id: "confirm-cancel", onClick: () => finish(false) }, t("confirm.cancel")),
-        h("button", { type: "button", class: "danger", id: "confirm-delete", onClick: () => finish(true) }, t("confirm.delete")),
+        h(
+          "button",
+          {
+            type: "button",
+            class: "secondary",
+            id: "confirm-cancel",
+            onClick: () => finish(false),
+          },
+          t("confirm.cancel"),
+        ),
+        h(
+          "button",
+          { type: "button", class: "danger", id: "confirm-delete", onClick: () => finish(true) },
+          t("confirm.delete"),
+        ),
       ),
     );
     element.addEventListener("cancel", () => resolve(false), { once: true });
@@ -46,19 +66,36 @@ export function showDeleteResults(payload, names) {
     replaceChildren(
       element,
       h("h2", { id: "dialog-title" }, t("result.title")),
-      h("p", {}, t("result.summary", { deleted: counts.DELETED, notFound: counts.NOT_FOUND, refused: counts.REFUSED })),
+      h(
+        "p",
+        {},
+        t("result.summary", {
+          deleted: counts.DELETED,
+          notFound: counts.NOT_FOUND,
+          refused: counts.REFUSED,
+        }),
+      ),
       h(
         "ul",
         { class: "delete-results" },
         payload.results.map((result) =>
           h(
             "li",
-            { class: `result result-${result.status.toLowerCase()}`, dataset: { id: result.id, status: result.status } },
+            {
+              class: `result result-${result.status.toLowerCase()}`,
+              dataset: { id: result.id, status: result.status },
+            },
             h("span", { class: "result-status" }, t(`result.${result.status}`)),
             " ",
             h("strong", {}, result.name ?? names.get(result.id) ?? result.id),
             result.dependents.length
-              ? h("span", { class: "result-detail" }, t("result.dependents", { names: result.dependents.map((d) => d.name).join(", ") }))
+              ? h(
+                  "span",
+                  { class: "result-detail" },
+                  t("result.dependents", {
+                    names: result.dependents.map((d) => d.name).join(", "),
+                  }),
+                )
               : null,
             result.userErrors.map((error) => h("span", { class: "result-detail" }, error.message)),
           ),
@@ -67,7 +104,11 @@ export function showDeleteResults(payload, names) {
       h(
         "div",
         { class: "dialog-actions" },
-        h("button", { type: "button", id: "result-close", onClick: () => element.close() }, t("result.close")),
+        h(
+          "button",
+          { type: "button", id: "result-close", onClick: () => element.close() },
+          t("result.close"),
+        ),
       ),
     );
     element.addEventListener("close", () => resolve(), { once: true });

@@ -24,7 +24,8 @@ export function h(tag, attributes = {}, ...children) {
     }
   }
   append(element, children);
-  if (attributes.value !== null && attributes.value !== undefined) element.value = String(attributes.value);
+  if (attributes.value !== null && attributes.value !== undefined)
+    element.value = String(attributes.value);
   return element;
 }
 

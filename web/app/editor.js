@@ -4,7 +4,13 @@
 import { h, replaceChildren } from "./dom.js";
 import { confirmDelete, showDeleteResults } from "./dialogs.js";
 import { errorSlot, FormErrors } from "./errors.js";
-import { groupsComplete, groupsFromSaved, groupsToInput, newCondition, renderGroups } from "./conditions.js";
+import {
+  groupsComplete,
+  groupsFromSaved,
+  groupsToInput,
+  newCondition,
+  renderGroups,
+} from "./conditions.js";
 import { t } from "./i18n.js";
 import { request } from "./graphql.js";
 import { Preview } from "./preview.js";
@@ -25,7 +31,10 @@ export class SegmentEditor {
   }
 
   async open() {
-    replaceChildren(this.main, h("p", { class: "muted" }, this.segmentId ? t("editor.loading") : t("app.loading")));
+    replaceChildren(
+      this.main,
+      h("p", { class: "muted" }, this.segmentId ? t("editor.loading") : t("app.loading")),
+    );
     await this.app.loadSegmentChoices();
     if (this.segmentId) {
       const loaded = await this.load();
@@ -83,7 +92,14 @@ export class SegmentEditor {
     const nameSlot = errorSlot("name");
     this.form = h(
       "form",
-      { class: "editor", novalidate: true, onSubmit: (event) => { event.preventDefault(); this.save(); } },
+      {
+        class: "editor",
+        novalidate: true,
+        onSubmit: (event) => {
+          event.preventDefault();
+          this.save();
+        },
+      },
       h(
         "div",
         { class: "editor-main" },
@@ -133,10 +149,26 @@ export class SegmentEditor {
           { class: "editor-actions" },
           this.saveButton,
           h("a", { class: "button secondary", href: "#/" }, t("editor.cancel")),
-          this.segmentId ? h("button", { type: "button", class: "danger", id: "delete-segment", onClick: () => this.deleteSegment() }, t("editor.delete")) : null,
+          this.segmentId
+            ? h(
+                "button",
+                {
+                  type: "button",
+                  class: "danger",
+                  id: "delete-segment",
+                  onClick: () => this.deleteSegment(),
+                },
+                t("editor.delete"),
+              )
+            : null,
         ),
       ),
-      h("aside", { class: "preview", "aria-labelledby": "preview-heading" }, h("h3", { id: "preview-heading" }, t("preview.heading")), this.previewPanel),
+      h(
+        "aside",
+        { class: "preview", "aria-labelledby": "preview-heading" },
+        h("h3", { id: "preview-heading" }, t("preview.heading")),
+        this.previewPanel,
+      ),
     );
 
     replaceChildren(
@@ -145,8 +177,18 @@ export class SegmentEditor {
         "div",
         { class: "editor-head" },
         h("a", { href: "#/", class: "back" }, `← ${t("editor.back")}`),
-        h("h2", { id: "page-heading", tabindex: -1 }, this.segmentId ? t("editor.editTitle") : t("editor.newTitle")),
-        this.version ? h("span", { class: "muted", id: "segment-version" }, t("editor.version", { version: this.version })) : null,
+        h(
+          "h2",
+          { id: "page-heading", tabindex: -1 },
+          this.segmentId ? t("editor.editTitle") : t("editor.newTitle"),
+        ),
+        this.version
+          ? h(
+              "span",
+              { class: "muted", id: "segment-version" },
+              t("editor.version", { version: this.version }),
+            )
+          : null,
       ),
       this.form,
     );
@@ -175,25 +217,38 @@ export class SegmentEditor {
     if (structural) {
       const previous = document.activeElement?.id;
       this.renderGroups();
-      const target = document.getElementById(focusId ?? previous) ?? document.getElementById("add-group");
+      const target =
+        document.getElementById(focusId ?? previous) ?? document.getElementById("add-group");
       target?.focus();
     }
     this.refreshPreview();
   }
 
   refreshPreview() {
-    this.preview.update(groupsToInput(this.groups, this.fieldsByKey), groupsComplete(this.groups, this.fieldsByKey));
+    this.preview.update(
+      groupsToInput(this.groups, this.fieldsByKey),
+      groupsComplete(this.groups, this.fieldsByKey),
+    );
   }
 
   async save() {
     this.saveButton.disabled = true;
     this.saveButton.textContent = t("editor.saving");
     this.conflict.hidden = true;
-    const input = { name: this.name, conditionGroups: groupsToInput(this.groups, this.fieldsByKey) };
+    const input = {
+      name: this.name,
+      conditionGroups: groupsToInput(this.groups, this.fieldsByKey),
+    };
     let payload;
     try {
       payload = this.segmentId
-        ? (await request(UPDATE_SEGMENT, { id: this.segmentId, input, expectedVersion: this.version })).updateSegment
+        ? (
+            await request(UPDATE_SEGMENT, {
+              id: this.segmentId,
+              input,
+              expectedVersion: this.version,
+            })
+          ).updateSegment
         : (await request(CREATE_SEGMENT, { input })).createSegment;
     } catch (error) {
       this.app.showError(error);
@@ -214,9 +269,13 @@ export class SegmentEditor {
     }
 
     const segment = payload.segment;
-    const message = this.segmentId ? t("editor.saved", { name: segment.name }) : t("editor.created", { name: segment.name });
+    const message = this.segmentId
+      ? t("editor.saved", { name: segment.name })
+      : t("editor.created", { name: segment.name });
     const warnings = payload.warnings.map((warning) => warning.message);
-    this.app.announce(warnings.length ? `${message} ${t("editor.warningsSaved")} ${warnings.join(" ")}` : message);
+    this.app.announce(
+      warnings.length ? `${message} ${t("editor.warningsSaved")} ${warnings.join(" ")}` : message,
+    );
     this.app.invalidateSegmentChoices();
     if (this.segmentId) {
       this.version = segment.version;
@@ -234,7 +293,11 @@ export class SegmentEditor {
       this.conflict,
       h("p", {}, t("editor.conflict")),
       h("p", { class: "muted" }, error.message),
-      h("button", { type: "button", id: "reload-segment", onClick: () => this.open() }, t("editor.reload")),
+      h(
+        "button",
+        { type: "button", id: "reload-segment", onClick: () => this.open() },
+        t("editor.reload"),
+      ),
     );
     this.conflict.hidden = false;
     document.getElementById("reload-segment").focus();

@@ -30,7 +30,8 @@ export function clearErrors(root) {
     slot.replaceChildren();
     slot.hidden = true;
   }
-  for (const control of root.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
+  for (const control of root.querySelectorAll("[aria-invalid]"))
+    control.removeAttribute("aria-invalid");
 }
 
 /**
@@ -85,7 +86,9 @@ export class FormErrors {
 
   /** Forgets the save errors under `prefix` once the user edits that part. */
   dropSaved(prefix) {
-    const kept = this.bySource.save.filter((error) => !String(error.field ?? "").startsWith(prefix));
+    const kept = this.bySource.save.filter(
+      (error) => !String(error.field ?? "").startsWith(prefix),
+    );
     if (kept.length !== this.bySource.save.length) this.set("save", kept);
   }
 

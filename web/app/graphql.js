@@ -39,7 +39,11 @@ export async function request(query, variables = {}) {
 
   let response;
   try {
-    response = await fetch(ENDPOINT, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    response = await fetch(ENDPOINT, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
   } catch (error) {
     throw new RequestError("network", error.message);
   }
@@ -48,6 +52,7 @@ export async function request(query, variables = {}) {
   const firstError = body?.errors?.[0]?.message ?? response.statusText;
   if (response.status === 401) throw new RequestError("unauthenticated", firstError, 401);
   if (!response.ok) throw new RequestError("http", firstError, response.status);
-  if (body?.errors?.length) throw new RequestError("graphql", body.errors.map((e) => e.message).join("; "));
+  if (body?.errors?.length)
+    throw new RequestError("graphql", body.errors.map((e) => e.message).join("; "));
   return body.data;
 }

@@ -22,7 +22,8 @@ export function detectLanguage() {
 async function loadCatalog(language) {
   if (!catalogs[language]) {
     const response = await fetch(`/app/messages/${language}.json`);
-    if (!response.ok) throw new Error(`Loading /app/messages/${language}.json failed: HTTP ${response.status}`);
+    if (!response.ok)
+      throw new Error(`Loading /app/messages/${language}.json failed: HTTP ${response.status}`);
     catalogs[language] = await response.json();
   }
   return catalogs[language];
@@ -52,7 +53,9 @@ export function onLanguageChange(listener) {
  */
 export function t(key, params = {}) {
   const template = catalogs[current]?.[key] ?? catalogs.en?.[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (match, name) => (name in params ? String(params[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name) =>
+    name in params ? String(params[name]) : match,
+  );
 }
 
 /** Formats a number with the digit grouping of the current language. */
@@ -63,7 +66,9 @@ export function formatNumber(value) {
 /** Formats an ISO 8601 instant as a local date and time. */
 export function formatDateTime(iso) {
   const locale = current === "vi" ? "vi-VN" : "en-GB";
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
 }
 
 /** Fills every element that has `data-i18n` with its message. */

@@ -39,7 +39,12 @@ export class SegmentList {
         this.searchLater();
       },
     });
-    this.deleteSelectedButton = h("button", { type: "button", class: "danger", id: "delete-selected", onClick: () => this.deleteSelected() });
+    this.deleteSelectedButton = h("button", {
+      type: "button",
+      class: "danger",
+      id: "delete-selected",
+      onClick: () => this.deleteSelected(),
+    });
     this.summary = h("p", { class: "muted", id: "list-summary", "aria-live": "polite" });
     this.table = h("div", { class: "table-wrap" });
     this.more = h("div", { class: "more" });
@@ -54,7 +59,13 @@ export class SegmentList {
       h(
         "div",
         { class: "list-tools" },
-        h("div", { class: "search" }, h("label", { for: "search" }, t("list.search")), this.searchInput, h("small", { id: "search-hint", class: "muted" }, t("list.searchHint"))),
+        h(
+          "div",
+          { class: "search" },
+          h("label", { for: "search" }, t("list.search")),
+          this.searchInput,
+          h("small", { id: "search-hint", class: "muted" }, t("list.searchHint")),
+        ),
         this.deleteSelectedButton,
       ),
       this.summary,
@@ -72,7 +83,11 @@ export class SegmentList {
 
   async load({ append = false } = {}) {
     if (!append) this.summary.textContent = t("list.loading");
-    const variables = { first: PAGE_SIZE, search: this.search.trim() || null, after: append ? this.pageInfo.endCursor : null };
+    const variables = {
+      first: PAGE_SIZE,
+      search: this.search.trim() || null,
+      after: append ? this.pageInfo.endCursor : null,
+    };
     // A slow response to an older search must not replace the response to a newer one.
     const sequence = ++this.sequence;
     let connection;
@@ -94,14 +109,22 @@ export class SegmentList {
   }
 
   renderRows() {
-    this.summary.textContent = this.totalCount === 1 ? t("list.totalOne") : t("list.total", { count: formatNumber(this.totalCount) });
+    this.summary.textContent =
+      this.totalCount === 1
+        ? t("list.totalOne")
+        : t("list.total", { count: formatNumber(this.totalCount) });
     if (!this.segments.length) {
       replaceChildren(this.table, h("p", { class: "empty" }, t("list.empty")));
       replaceChildren(this.more);
       this.updateSelection();
       return;
     }
-    this.selectAll = h("input", { type: "checkbox", id: "select-all", "aria-label": t("list.selectAll"), onChange: (event) => this.toggleAll(event.target.checked) });
+    this.selectAll = h("input", {
+      type: "checkbox",
+      id: "select-all",
+      "aria-label": t("list.selectAll"),
+      onChange: (event) => this.toggleAll(event.target.checked),
+    });
     replaceChildren(
       this.table,
       h(
@@ -119,15 +142,29 @@ export class SegmentList {
             h("th", { scope: "col", class: "number" }, t("list.column.size")),
             h("th", { scope: "col" }, t("list.column.countedAt")),
             h("th", { scope: "col" }, t("list.column.default")),
-            h("th", { scope: "col" }, h("span", { class: "visually-hidden" }, t("list.column.actions"))),
+            h(
+              "th",
+              { scope: "col" },
+              h("span", { class: "visually-hidden" }, t("list.column.actions")),
+            ),
           ),
         ),
-        h("tbody", {}, this.segments.map((segment) => this.renderRow(segment))),
+        h(
+          "tbody",
+          {},
+          this.segments.map((segment) => this.renderRow(segment)),
+        ),
       ),
     );
     replaceChildren(
       this.more,
-      this.pageInfo.hasNextPage ? h("button", { type: "button", class: "secondary", onClick: () => this.load({ append: true }) }, t("list.loadMore")) : null,
+      this.pageInfo.hasNextPage
+        ? h(
+            "button",
+            { type: "button", class: "secondary", onClick: () => this.load({ append: true }) },
+            t("list.loadMore"),
+          )
+        : null,
     );
     this.updateSelection();
   }
@@ -151,17 +188,48 @@ export class SegmentList {
           },
         }),
       ),
-      h("th", { scope: "row", class: "segment-name" }, h("a", { href: `#/segments/${encodeURIComponent(segment.id)}` }, segment.name)),
-      h("td", { class: "number segment-size", dataset: { count: segment.customerCount } }, formatNumber(segment.customerCount)),
-      h("td", { class: "counted-at" }, h("time", { datetime: segment.countedAt }, formatDateTime(segment.countedAt))),
-      h("td", {}, segment.isDefault ? h("span", { class: "badge" }, t("list.isDefault")) : h("span", { class: "muted" }, t("list.notDefault"))),
+      h(
+        "th",
+        { scope: "row", class: "segment-name" },
+        h("a", { href: `#/segments/${encodeURIComponent(segment.id)}` }, segment.name),
+      ),
+      h(
+        "td",
+        { class: "number segment-size", dataset: { count: segment.customerCount } },
+        formatNumber(segment.customerCount),
+      ),
+      h(
+        "td",
+        { class: "counted-at" },
+        h("time", { datetime: segment.countedAt }, formatDateTime(segment.countedAt)),
+      ),
+      h(
+        "td",
+        {},
+        segment.isDefault
+          ? h("span", { class: "badge" }, t("list.isDefault"))
+          : h("span", { class: "muted" }, t("list.notDefault")),
+      ),
       h(
         "td",
         { class: "row-actions" },
-        h("a", { class: "button secondary small", href: `#/segments/${encodeURIComponent(segment.id)}`, "aria-label": t("list.editNamed", { name: segment.name }) }, t("list.edit")),
+        h(
+          "a",
+          {
+            class: "button secondary small",
+            href: `#/segments/${encodeURIComponent(segment.id)}`,
+            "aria-label": t("list.editNamed", { name: segment.name }),
+          },
+          t("list.edit"),
+        ),
         h(
           "button",
-          { type: "button", class: "danger small", "aria-label": t("list.deleteNamed", { name: segment.name }), onClick: () => this.deleteOne(segment) },
+          {
+            type: "button",
+            class: "danger small",
+            "aria-label": t("list.deleteNamed", { name: segment.name }),
+            onClick: () => this.deleteOne(segment),
+          },
           t("list.delete"),
         ),
       ),
@@ -195,7 +263,12 @@ export class SegmentList {
   async deleteSelected() {
     const chosen = this.segments.filter((segment) => this.selected.has(segment.id));
     if (!chosen.length || !(await confirmDelete(chosen))) return;
-    await this.runDelete(DELETE_SEGMENTS, { ids: chosen.map((segment) => segment.id) }, "deleteSegments", chosen);
+    await this.runDelete(
+      DELETE_SEGMENTS,
+      { ids: chosen.map((segment) => segment.id) },
+      "deleteSegments",
+      chosen,
+    );
   }
 
   async runDelete(mutation, variables, payloadName, chosen) {

@@ -33,7 +33,9 @@ class App {
     }
     const picker = document.getElementById("language");
     picker.value = document.documentElement.lang;
-    picker.addEventListener("change", (event) => setLanguage(event.target.value, { remember: true }));
+    picker.addEventListener("change", (event) =>
+      setLanguage(event.target.value, { remember: true }),
+    );
     onLanguageChange(() => {
       picker.value = document.documentElement.lang;
       this.translatePage();
@@ -73,7 +75,8 @@ class App {
     let after = null;
     try {
       do {
-        const connection = (await request(LIST_SEGMENTS, { first: CHOICES_PAGE_SIZE, after })).segments;
+        const connection = (await request(LIST_SEGMENTS, { first: CHOICES_PAGE_SIZE, after }))
+          .segments;
         choices.push(...connection.edges.map((edge) => edge.node));
         after = connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null;
       } while (after);
@@ -122,7 +125,20 @@ class App {
     replaceChildren(
       this.status,
       h("span", {}, message),
-      retry ? h("button", { type: "button", class: "small", onClick: () => { this.announce(""); retry(); } }, t("error.retry")) : null,
+      retry
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "small",
+              onClick: () => {
+                this.announce("");
+                retry();
+              },
+            },
+            t("error.retry"),
+          )
+        : null,
     );
     this.status.classList.add("status-error");
   }
@@ -133,7 +149,12 @@ class App {
    */
   askForApiKey(rejection = null) {
     setApiKey(null);
-    const input = h("input", { id: "api-key", type: "password", autocomplete: "off", "aria-describedby": rejection ? "api-key-error" : null });
+    const input = h("input", {
+      id: "api-key",
+      type: "password",
+      autocomplete: "off",
+      "aria-describedby": rejection ? "api-key-error" : null,
+    });
     replaceChildren(
       this.main,
       h(

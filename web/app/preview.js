@@ -29,7 +29,9 @@ export class Preview {
     if (!groups.length || !complete) {
       this.schedule.cancel();
       this.sequence += 1;
-      this.show(h("p", { class: "muted" }, groups.length ? t("preview.incomplete") : t("preview.idle")));
+      this.show(
+        h("p", { class: "muted" }, groups.length ? t("preview.incomplete") : t("preview.idle")),
+      );
       this.onErrors([]);
       return;
     }
@@ -55,14 +57,21 @@ export class Preview {
       this.show(h("p", { class: "muted" }, t("preview.invalid")));
       return;
     }
-    const total = result.totalCount === 1 ? t("preview.totalOne") : t("preview.total", { count: formatNumber(result.totalCount) });
+    const total =
+      result.totalCount === 1
+        ? t("preview.totalOne")
+        : t("preview.total", { count: formatNumber(result.totalCount) });
     this.show(
       h("p", { class: "preview-total", dataset: { count: result.totalCount } }, total),
       h(
         "ul",
         { class: "preview-groups" },
         result.groupCounts.map((count, index) =>
-          h("li", { dataset: { count } }, t("preview.group", { number: index + 1, count: formatNumber(count) })),
+          h(
+            "li",
+            { dataset: { count } },
+            t("preview.group", { number: index + 1, count: formatNumber(count) }),
+          ),
         ),
       ),
       result.warnings.length
@@ -70,7 +79,13 @@ export class Preview {
             "div",
             { class: "warnings" },
             h("h4", {}, t("preview.warnings")),
-            h("ul", {}, result.warnings.map((warning) => h("li", { dataset: { code: warning.code } }, warning.message))),
+            h(
+              "ul",
+              {},
+              result.warnings.map((warning) =>
+                h("li", { dataset: { code: warning.code } }, warning.message),
+              ),
+            ),
           )
         : null,
     );

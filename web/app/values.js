@@ -57,7 +57,9 @@ export function formFromSaved(kind, value) {
     case "MONTH":
       return { month: value.month ?? "" };
     case "BOOLEAN":
-      return { boolean: value.boolean === null || value.boolean === undefined ? "" : String(value.boolean) };
+      return {
+        boolean: value.boolean === null || value.boolean === undefined ? "" : String(value.boolean),
+      };
     case "SEGMENT_ID":
       return { segmentId: value.segmentId ?? "" };
     default:
@@ -96,7 +98,9 @@ export function toApiValue(kind, form) {
       return month === null ? null : { month };
     }
     case "BOOLEAN":
-      return form.boolean === "" || form.boolean === undefined ? null : { boolean: form.boolean === "true" };
+      return form.boolean === "" || form.boolean === undefined
+        ? null
+        : { boolean: form.boolean === "true" };
     case "SEGMENT_ID":
       return form.segmentId ? { segmentId: form.segmentId } : null;
     default:
@@ -148,15 +152,33 @@ export function renderValueInput(kind, form, context, onChange) {
     case "TEXT":
       if (field.options.length) {
         const options = field.options.map((option) => [option, option]);
-        return labelled(id, t("value.label"), select(id, form.text ?? "", options, update("text"), t("value.chooseOption")));
+        return labelled(
+          id,
+          t("value.label"),
+          select(id, form.text ?? "", options, update("text"), t("value.chooseOption")),
+        );
       }
-      return labelled(id, t("value.label"), h("input", { id, type: "text", value: form.text ?? "", onInput: (e) => update("text")(e.target.value) }));
+      return labelled(
+        id,
+        t("value.label"),
+        h("input", {
+          id,
+          type: "text",
+          value: form.text ?? "",
+          onInput: (e) => update("text")(e.target.value),
+        }),
+      );
     case "TEXTS":
       if (field.options.length) return renderOptionChecks(id, form, field.options, onChange);
       return labelled(
         id,
         t("value.texts"),
-        h("textarea", { id, rows: 2, value: form.lines ?? "", onInput: (e) => update("lines")(e.target.value) }),
+        h("textarea", {
+          id,
+          rows: 2,
+          value: form.lines ?? "",
+          onInput: (e) => update("lines")(e.target.value),
+        }),
       );
     case "NUMBER":
       return labelled(id, t("value.label"), numberInput(id, form.number ?? "", update("number")));
@@ -164,17 +186,52 @@ export function renderValueInput(kind, form, context, onChange) {
       return h(
         "div",
         { class: "value-group", id },
-        labelled(`${id}-min`, t("value.min"), numberInput(`${id}-min`, form.min ?? "", update("min"))),
-        labelled(`${id}-max`, t("value.max"), numberInput(`${id}-max`, form.max ?? "", update("max"))),
+        labelled(
+          `${id}-min`,
+          t("value.min"),
+          numberInput(`${id}-min`, form.min ?? "", update("min")),
+        ),
+        labelled(
+          `${id}-max`,
+          t("value.max"),
+          numberInput(`${id}-max`, form.max ?? "", update("max")),
+        ),
       );
     case "DATE":
-      return labelled(id, t("value.label"), h("input", { id, type: "date", value: form.date ?? "", onInput: (e) => update("date")(e.target.value) }));
+      return labelled(
+        id,
+        t("value.label"),
+        h("input", {
+          id,
+          type: "date",
+          value: form.date ?? "",
+          onInput: (e) => update("date")(e.target.value),
+        }),
+      );
     case "DATE_RANGE":
       return h(
         "div",
         { class: "value-group", id },
-        labelled(`${id}-from`, t("value.from"), h("input", { id: `${id}-from`, type: "date", value: form.from ?? "", onInput: (e) => update("from")(e.target.value) })),
-        labelled(`${id}-to`, t("value.to"), h("input", { id: `${id}-to`, type: "date", value: form.to ?? "", onInput: (e) => update("to")(e.target.value) })),
+        labelled(
+          `${id}-from`,
+          t("value.from"),
+          h("input", {
+            id: `${id}-from`,
+            type: "date",
+            value: form.from ?? "",
+            onInput: (e) => update("from")(e.target.value),
+          }),
+        ),
+        labelled(
+          `${id}-to`,
+          t("value.to"),
+          h("input", {
+            id: `${id}-to`,
+            type: "date",
+            value: form.to ?? "",
+            onInput: (e) => update("to")(e.target.value),
+          }),
+        ),
       );
     case "PERIOD": {
       const units = DAY_ONLY_OPERATORS.has(operator) ? ["DAYS"] : UNITS;
@@ -182,21 +239,52 @@ export function renderValueInput(kind, form, context, onChange) {
       return h(
         "div",
         { class: "value-group", id },
-        labelled(`${id}-amount`, t("value.amount"), numberInput(`${id}-amount`, form.amount ?? "", update("amount"), { min: 0, step: 1 })),
-        labelled(`${id}-unit`, t("value.unit"), select(`${id}-unit`, form.unit, units.map((unit) => [unit, t(`unit.${unit}`)]), update("unit"))),
+        labelled(
+          `${id}-amount`,
+          t("value.amount"),
+          numberInput(`${id}-amount`, form.amount ?? "", update("amount"), { min: 0, step: 1 }),
+        ),
+        labelled(
+          `${id}-unit`,
+          t("value.unit"),
+          select(
+            `${id}-unit`,
+            form.unit,
+            units.map((unit) => [unit, t(`unit.${unit}`)]),
+            update("unit"),
+          ),
+        ),
       );
     }
     case "MONTH": {
-      const months = Array.from({ length: 12 }, (_, index) => [String(index + 1), t(`month.${index + 1}`)]);
-      return labelled(id, t("value.month"), select(id, String(form.month ?? ""), months, update("month"), t("value.month")));
+      const months = Array.from({ length: 12 }, (_, index) => [
+        String(index + 1),
+        t(`month.${index + 1}`),
+      ]);
+      return labelled(
+        id,
+        t("value.month"),
+        select(id, String(form.month ?? ""), months, update("month"), t("value.month")),
+      );
     }
     case "BOOLEAN": {
-      const choices = [["true", t("value.true")], ["false", t("value.false")]];
-      return labelled(id, t("value.label"), select(id, form.boolean ?? "", choices, update("boolean"), ""));
+      const choices = [
+        ["true", t("value.true")],
+        ["false", t("value.false")],
+      ];
+      return labelled(
+        id,
+        t("value.label"),
+        select(id, form.boolean ?? "", choices, update("boolean"), ""),
+      );
     }
     case "SEGMENT_ID": {
       const options = segments.map((segment) => [segment.id, segment.name]);
-      return labelled(id, t("value.segment"), select(id, form.segmentId ?? "", options, update("segmentId"), t("value.chooseSegment")));
+      return labelled(
+        id,
+        t("value.segment"),
+        select(id, form.segmentId ?? "", options, update("segmentId"), t("value.chooseSegment")),
+      );
     }
     default:
       return h("p", { class: "value-none", id }, kind);
