@@ -20,7 +20,7 @@ from storage.database import Database
 
 logger = logging.getLogger(__name__)
 
-# Verified keys kept in memory at most; the oldest entry is dropped first.
+# Maximum number of verified keys kept in memory; the oldest entry is dropped first.
 MAX_CACHED_KEYS = 10_000
 
 
