@@ -22,6 +22,7 @@ from mongo_filters.conditions import (
     Operator,
     Period,
     PeriodUnit,
+    Rule,
 )
 from tests.mongo_filters.engines import ENGINES, Document
 from tests.mongo_filters.samples import (
@@ -270,3 +271,38 @@ async def test_unreadable_phone_has_no_national_form(engine: str) -> None:
     assert await find(
         compile_segment([[condition("phone", Op.CONTAINS, text="0912")]], make_context())
     ) == {"valid"}
+
+
+def not_empty(field: str) -> Condition:
+    return condition(field, Op.IS_NOT_EMPTY)
+
+
+# The six default segments of every workspace, as rules.
+DEFAULT_SEGMENTS: dict[str, tuple[Rule, set[str]]] = {
+    "new_subscribers": (
+        [[condition("createdAt", Op.IN_LAST, period=Period(14, PeriodUnit.DAYS))]],
+        {"dao"},
+    ),
+    "sms_subscribers": ([[not_empty("phone")]], {"dao", "binh", "lan", "invalid_phone"}),
+    "email_subscribers": ([[not_empty("email"), condition("emailVerified", Op.IS_TRUE)]], {"dao"}),
+    "zalo_subscribers": ([[not_empty("zaloInteractedAt")]], {"lan"}),
+    "facebook_subscribers": ([[not_empty("facebookInteractedAt")]], {"binh"}),
+    "email_complaint_subscribers": ([[not_empty("emailComplainedAt")]], {"binh"}),
+}
+INTERACTIONS: dict[str, dict[str, dt.datetime]] = {
+    "lan": {"zaloInteractedAt": dt.datetime(2026, 3, 1, tzinfo=dt.UTC)},
+    "binh": {
+        "facebookInteractedAt": dt.datetime(2026, 2, 1, tzinfo=dt.UTC),
+        "emailComplainedAt": dt.datetime(2026, 1, 5, tzinfo=dt.UTC),
+    },
+}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("default_key", DEFAULT_SEGMENTS)
+async def test_default_segment_matches_expected(engine: str, default_key: str) -> None:
+    documents = [{**document, **INTERACTIONS.get(document["_id"], {})} for document in CUSTOMERS]
+    find = await ENGINES[engine](documents)
+    rule, expected = DEFAULT_SEGMENTS[default_key]
+
+    assert await find(compile_segment(rule, make_context())) == expected
