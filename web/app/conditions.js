@@ -4,7 +4,8 @@
 import { h } from "./dom.js";
 import { errorSlot } from "./errors.js";
 import { language, t } from "./i18n.js";
-import { emptyForm, formFromSaved, renderValueInput, toApiValue } from "./values.js";
+import { emptyForm, formFromSaved, toApiValue } from "./forms.js";
+import { renderValueInput } from "./values.js";
 
 /** Returns the label of a field in the page language. */
 export function fieldLabel(field) {
