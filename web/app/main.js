@@ -145,7 +145,7 @@ class App {
 
   /**
    * Asks for an API key: the embedded demo needs none, a server on MongoDB
-   * does. `rejection` says why the key given before was not accepted.
+   * does. `rejection` is the reason the previous key was rejected.
    */
   askForApiKey(rejection = null) {
     setApiKey(null);
