@@ -6,6 +6,7 @@ import json
 
 import strawberry
 from bson import ObjectId
+from bson.errors import InvalidId
 from strawberry.types import Info
 
 from resolvers.common import (
@@ -21,9 +22,13 @@ from resolvers.customers.types import Customer, CustomerConnection, CustomerEdge
 
 
 def _after_id(cursor: str) -> ObjectId:
+    """Return the id a customer cursor carries, rejecting cursors we did not issue."""
     try:
-        return ObjectId(json.loads(decode_cursor(cursor) or "")[0])
-    except (ValueError, TypeError, IndexError) as exc:
+        payload = json.loads(decode_cursor(cursor) or "")
+        if not (isinstance(payload, list) and len(payload) == 1 and isinstance(payload[0], str)):
+            raise ValueError("not a customer cursor")
+        return ObjectId(payload[0])
+    except (ValueError, TypeError, InvalidId) as exc:
         raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
 
 

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from bson import ObjectId
+from bson.errors import InvalidId
 
 from models.text import fold_text
 from resolvers.common import ClientError, PageInfo, decode_cursor, encode_cursor
@@ -36,16 +37,26 @@ def _cursor_for(document: dict[str, Any], key: str) -> str:
 
 
 def _after_filter(cursor: str, key: str, descending: bool) -> dict[str, Any]:
-    payload = decode_cursor(cursor)
+    """Return the filter of the rows after `cursor`, rejecting cursors we did not issue.
+
+    Each decoded part is checked for its type, so a forged cursor cannot
+    place an operator object such as `{"$gt": ""}` into the filter.
+    """
+    invalid = ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
     try:
-        cursor_key, value, last_id = json.loads(payload or "")
+        cursor_key, value, last_id = json.loads(decode_cursor(cursor) or "")
         object_id = ObjectId(last_id)
-    except (ValueError, TypeError) as exc:
-        raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
+    except (ValueError, TypeError, InvalidId) as exc:
+        raise invalid from exc
     if cursor_key != key:
         raise ClientError("The cursor belongs to another ordering; start again without `after`.", "INVALID_VALUE")
-    if key != "nameKey" and value is not None:
-        value = dt.datetime.fromisoformat(value)
+    if not isinstance(value, str):
+        raise invalid
+    if key != "nameKey":
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise invalid from exc
     beyond = "$lt" if descending else "$gt"
     return {"$or": [{key: {beyond: value}}, {key: value, "_id": {beyond: object_id}}]}
 
