@@ -102,7 +102,7 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
             outcome.documents.append(None)
             continue
         document = candidate
-        match = by_email.get(document.get("email", "")) or by_phone.get(document.get("phone", ""))
+        match = _match(document, by_email, by_phone)
         document["updatedAt"] = now
         if match is None:
             document.setdefault("createdAt", now)
@@ -151,6 +151,24 @@ async def _existing_matches(
     for document in found:
         _remember(document, by_email, by_phone)
     return by_email, by_phone
+
+
+def _match(
+    document: dict[str, Any], by_email: dict[str, dict[str, Any]], by_phone: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
+    """Return the stored customer a row updates: same email, else same phone.
+
+    A phone match counts only when one side has no email, so a row whose
+    email differs never overwrites another person who shares a phone
+    (families and small shops often do).
+    """
+    email = document.get("email")
+    if email and email in by_email:
+        return by_email[email]
+    candidate = by_phone.get(document.get("phone", "")) if document.get("phoneValid") else None
+    if candidate is None or (email and candidate.get("email")):
+        return None
+    return candidate
 
 
 def _remember(document: dict[str, Any], by_email: dict[str, dict[str, Any]], by_phone: dict[str, dict[str, Any]]) -> None:

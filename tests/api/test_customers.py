@@ -124,3 +124,16 @@ async def test_customers_pages_are_complete(api: Api) -> None:
             break
         after = page["pageInfo"]["endCursor"]
     assert seen == [r["email"] for r in rows]
+
+
+async def test_import_shared_phone_keeps_both_people(api: Api) -> None:
+    first = [{"fullName": "Nguyễn Thị Đào", "email": "dao@example.com", "phone": "0912 345 678"}]
+    await api(IMPORT_CUSTOMERS, {"rows": first})
+    second = [
+        {"fullName": "Oliver Brennan", "email": "oliver@example.ie", "phone": "0912 345 678"},
+        {"fullName": "Đào (no email)", "phone": "+84912345678"},
+    ]
+    result = (await api(IMPORT_CUSTOMERS, {"rows": second}))["importCustomers"]
+    assert [r["status"] for r in result["results"]] == ["CREATED", "UPDATED"]
+    assert result["results"][1]["customer"]["email"] == "dao@example.com"
+    assert await total(api) == 2
