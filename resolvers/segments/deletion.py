@@ -41,10 +41,14 @@ async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[DeleteOut
 
     A segment referenced by another segment is deleted only when every
     referencing segment is deleted in the same call. Campaigns keep their
-    own copy of the rule, so they are not touched.
+    own copy of the rule, so they are not touched. Each id is reported
+    once, in the order first given.
     """
-    unique_ids = list(dict.fromkeys(ids))
-    found = await get_segments(ctx, unique_ids)
+    first_positions: dict[str, int] = {}
+    for position, segment_id in enumerate(ids):
+        first_positions.setdefault(segment_id, position)
+    ids = list(first_positions)
+    found = await get_segments(ctx, ids)
     segments = ctx.collection("segments")
     referencing = await segments.find({"references": {"$in": list(found)}}) if found else []
 
@@ -67,8 +71,8 @@ async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[DeleteOut
         logger.info("workspace %s: deleted segments %s", ctx.workspace.id, sorted(deleting))
 
     results = []
-    for position, segment_id in enumerate(ids):
-        path = f"ids.{position}"
+    for segment_id in ids:
+        path = f"ids.{first_positions[segment_id]}"
         document = found.get(segment_id)
         if document is None:
             results.append(DeleteOutcome(segment_id, "NOT_FOUND", problems=[not_found(path, "segment", segment_id)]))

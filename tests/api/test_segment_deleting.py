@@ -86,3 +86,10 @@ async def test_restore_defaults_reports_restored(api: Api) -> None:
     assert all(s["isDefault"] for s in restored["restored"])
     again = (await api(query))["restoreDefaultSegments"]
     assert again["restored"] == []
+
+
+async def test_repeated_id_reported_once(api: Api) -> None:
+    plain = await create(api, "Plain")
+    data = await api(DELETE_SEGMENTS, {"ids": [plain, MISSING_ID, plain]})
+    assert data["deleteSegments"]["deletedIds"] == [plain]
+    assert [r["id"] for r in data["deleteSegments"]["results"]] == [plain, MISSING_ID]
