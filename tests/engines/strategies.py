@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 
 from models.lunar import lunar_month_day, to_lunar
+from models.text import fold_text
 from mongo_filters.conditions import (
     Calendar,
     Condition,
@@ -381,12 +382,14 @@ def pivots(people: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 
 def draw_fragment(draw: st.DrawFn, text: str) -> str:
-    """Return a non-blank slice of `text` (prefix, suffix or middle)."""
+    """Return a slice of `text` (prefix, suffix or middle) that does not fold to nothing."""
     text = text.strip()
     start = number(draw, 0, max(len(text) - 1, 0))
     end = number(draw, start + 1, max(len(text), start + 1))
     piece = text[start:end]
-    return piece if piece.strip() else text
+    # A slice of NFD text may hold only combining marks, which fold to
+    # nothing, and validation rejects such a text.
+    return piece if fold_text(piece) else text
 
 
 def draw_text_value(
