@@ -58,10 +58,10 @@ def _check_groups(rule: Rule, limits: RuleLimits) -> list[Problem]:
             problem(
                 GROUPS_PATH,
                 "LIMIT_EXCEEDED",
-                f"The rule has {len(rule)} condition groups; the maximum is {limits.max_groups}. "
-                "Merge or remove groups.",
-                f"Quy tắc có {len(rule)} nhóm điều kiện; tối đa là {limits.max_groups}. "
-                "Hãy gộp hoặc bớt nhóm.",
+                f"The rule has {len(rule)} condition groups; the maximum is {limits.max_groups} "
+                "(setting MAX_GROUPS). Merge or remove groups.",
+                f"Quy tắc có {len(rule)} nhóm điều kiện; tối đa là {limits.max_groups} "
+                "(thiết lập MAX_GROUPS). Hãy gộp hoặc bớt nhóm.",
             )
         ]
     return []
@@ -83,10 +83,10 @@ def _check_conditions(path: str, count: int, limits: RuleLimits) -> list[Problem
             problem(
                 path,
                 "LIMIT_EXCEEDED",
-                f"The group has {count} conditions; the maximum is {maximum}. "
-                "Split it into several groups or remove conditions.",
-                f"Nhóm có {count} điều kiện; tối đa là {maximum}. "
-                "Hãy tách thành nhiều nhóm hoặc bớt điều kiện.",
+                f"The group has {count} conditions; the maximum is {maximum} "
+                "(setting MAX_CONDITIONS_PER_GROUP). Split it into several groups or remove conditions.",
+                f"Nhóm có {count} điều kiện; tối đa là {maximum} "
+                "(thiết lập MAX_CONDITIONS_PER_GROUP). Hãy tách thành nhiều nhóm hoặc bớt điều kiện.",
             )
         ]
     return []

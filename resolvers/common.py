@@ -85,12 +85,12 @@ _KIND_VI = {
 }
 
 
-def limit_exceeded(field: str, what: str, what_vi: str, limit: int, got: int) -> Problem:
+def limit_exceeded(field: str, what: str, what_vi: str, limit: int, got: int, setting: str) -> Problem:
     return Problem(
         field,
         "LIMIT_EXCEEDED",
-        f"Too many {what}: {got} given, at most {limit} allowed.",
-        f"Quá nhiều {what_vi}: đã gửi {got}, tối đa {limit}.",
+        f"Too many {what}: {got} given, at most {limit} allowed (setting {setting}).",
+        f"Quá nhiều {what_vi}: đã gửi {got}, tối đa {limit} (thiết lập {setting}).",
     )
 
 
@@ -114,7 +114,7 @@ def page_size(first: int | None, maximum: int, default: int = 50) -> int:
         raise ClientError(
             f"first={first} exceeds the maximum page size {maximum} (setting MAX_PAGE_SIZE).",
             "LIMIT_EXCEEDED",
-            limit="MAX_PAGE_SIZE",
-            maximum=maximum,
+            setting="MAX_PAGE_SIZE",
+            limit=maximum,
         )
     return first

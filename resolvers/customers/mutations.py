@@ -46,7 +46,7 @@ class CustomerMutation:
     ) -> DeleteCustomersPayload:
         ctx = info.context
         if len(ids) > ctx.limits.max_batch_ids:
-            problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids))
+            problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS")
             return DeleteCustomersPayload(deleted_ids=[], not_found_ids=[], user_errors=user_errors([problem], ctx.language))
         deleted, missing = await writes.delete_customers(ctx, [str(i) for i in ids])
         return DeleteCustomersPayload(

@@ -79,7 +79,7 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
     outcome = ImportOutcome()
     if len(rows) > ctx.limits.max_import_rows:
         outcome.problems.append(
-            limit_exceeded("customers", "rows", "dòng", ctx.limits.max_import_rows, len(rows))
+            limit_exceeded("customers", "rows", "dòng", ctx.limits.max_import_rows, len(rows), "MAX_IMPORT_ROWS")
         )
         return outcome
 

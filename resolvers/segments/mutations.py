@@ -36,7 +36,7 @@ def _payload(ctx: RequestContext, result: saving.SaveResult) -> SegmentPayload:
 def _too_many_ids(ctx: RequestContext, ids: list[strawberry.ID]) -> list[UserError] | None:
     if len(ids) <= ctx.limits.max_batch_ids:
         return None
-    problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids))
+    problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS")
     return user_errors([problem], ctx.language)
 
 
