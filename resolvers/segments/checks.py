@@ -9,7 +9,7 @@ from mongo_filters.references import find_cycle, nesting_depth
 from mongo_filters.scope import MAX_SEGMENT_DEPTH
 from resolvers.context import RequestContext
 from resolvers.custom_fields.store import load_custom_fields
-from resolvers.segments.store import load_referenced_rules
+from resolvers.segments.store import load_referenced_rules, loaded_segment_name
 
 
 def _reference_paths(rule: Rule) -> dict[str, str]:
@@ -45,15 +45,17 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                     f"Không tìm thấy phân khúc có mã {referenced!r} trong không gian làm việc này.",
                 )
             )
-        elif segment_id is not None and (
+            continue
+        name = loaded_segment_name(ctx, referenced)
+        if segment_id is not None and (
             referenced == segment_id or find_cycle(segment_id, rules[referenced], rules.get)
         ):
             problems.append(
                 Problem(
                     path,
                     "REFERENCE_CYCLE",
-                    f"Segment {referenced!r} refers back to this segment, which would make a cycle.",
-                    f"Phân khúc {referenced!r} tham chiếu ngược lại phân khúc này, tạo thành vòng lặp.",
+                    f"Segment {name!r} refers back to this segment, which would make a cycle.",
+                    f"Phân khúc {name!r} tham chiếu ngược lại phân khúc này, tạo thành vòng lặp.",
                 )
             )
         elif 1 + nesting_depth(rules[referenced], rules.get) > MAX_SEGMENT_DEPTH:
@@ -61,10 +63,10 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                 Problem(
                     path,
                     "LIMIT_EXCEEDED",
-                    f"Segments may be nested at most {MAX_SEGMENT_DEPTH} levels deep; "
-                    f"segment {referenced!r} would exceed that.",
-                    f"Phân khúc chỉ được lồng nhau tối đa {MAX_SEGMENT_DEPTH} cấp; "
-                    f"phân khúc {referenced!r} sẽ vượt quá giới hạn này.",
+                    f"A rule may inline at most {MAX_SEGMENT_DEPTH} levels of segments; using "
+                    f"{name!r}, which inlines others in turn, would exceed that.",
+                    f"Một quy tắc chỉ được lồng tối đa {MAX_SEGMENT_DEPTH} cấp phân khúc; dùng "
+                    f"{name!r}, vốn lồng các phân khúc khác, sẽ vượt quá giới hạn này.",
                 )
             )
     return problems

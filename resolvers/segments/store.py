@@ -39,6 +39,7 @@ async def load_referenced_rules(ctx: RequestContext, rule_ids: list[str]) -> dic
     cycle cannot loop forever.
     """
     cache: dict[str, Rule] = ctx.cache.setdefault("segment_rules", {})
+    names: dict[str, str] = ctx.cache.setdefault("segment_names", {})
     found: dict[str, Rule] = {}
     pending = set(rule_ids)
     for _ in range(MAX_SEGMENT_DEPTH + 2):
@@ -46,6 +47,7 @@ async def load_referenced_rules(ctx: RequestContext, rule_ids: list[str]) -> dic
         if missing:
             for segment_id, document in (await get_segments(ctx, missing)).items():
                 cache[segment_id] = rule_from_document(document["conditionGroups"])
+                names[segment_id] = document["name"]
         next_pending: set[str] = set()
         for segment_id in pending:
             if segment_id in cache and segment_id not in found:
@@ -55,6 +57,12 @@ async def load_referenced_rules(ctx: RequestContext, rule_ids: list[str]) -> dic
         if not pending:
             break
     return found
+
+
+def loaded_segment_name(ctx: RequestContext, segment_id: str) -> str:
+    """Return the name of a segment read by `load_referenced_rules`, or its id."""
+    name: str = ctx.cache.get("segment_names", {}).get(segment_id, segment_id)
+    return name
 
 
 def new_object_id() -> ObjectId:
