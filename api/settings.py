@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     max_groups: int = Field(default=20, ge=1, le=100)
     max_conditions_per_group: int = Field(default=20, ge=1, le=100)
     max_batch_ids: int = Field(default=100, ge=1, le=1000)
+    max_inlined_conditions: int = Field(
+        default=2000,
+        ge=1,
+        le=100_000,
+        description="conditions a rule may hold once IN_SEGMENT references are inlined",
+    )
 
     require_api_key: bool | None = Field(
         default=None,

@@ -20,6 +20,7 @@ def limits_from(settings: Settings) -> Limits:
         max_groups=settings.max_groups,
         max_conditions_per_group=settings.max_conditions_per_group,
         max_batch_ids=settings.max_batch_ids,
+        max_inlined_conditions=settings.max_inlined_conditions,
         count_cache_seconds=settings.count_cache_seconds,
     )
 

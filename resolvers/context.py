@@ -22,6 +22,7 @@ class Limits:
     max_groups: int = 20
     max_conditions_per_group: int = 20
     max_batch_ids: int = 100
+    max_inlined_conditions: int = 2000
     count_cache_seconds: float = 60.0
 
 

@@ -21,6 +21,7 @@ from resolvers.custom_fields.types import (
     DeleteCustomFieldPayload,
     UpdateCustomFieldInput,
 )
+from resolvers.segments.locks import rule_graph_lock
 from resolvers.segments.segment import Segment
 from storage.errors import DuplicateKeyError
 
@@ -124,23 +125,30 @@ class CustomFieldMutation:
     @strawberry.mutation(description="Delete a custom field and its values, unless a segment uses it.")
     async def delete_custom_field(self, info: Info[RequestContext, None], key: str) -> DeleteCustomFieldPayload:
         ctx = info.context
-        if key not in await load_custom_fields(ctx):
-            problem = not_found("key", "custom field", key)
-            return DeleteCustomFieldPayload(deleted_key=None, blocking_segments=[], user_errors=user_errors([problem], ctx.language))
-        users = await ctx.collection("segments").find({"customFieldKeys": key})
-        if users:
-            return DeleteCustomFieldPayload(
-                deleted_key=None,
-                blocking_segments=[Segment.from_document(ctx, s) for s in users],
-                user_errors=user_errors([_field_in_use(key, users)], ctx.language),
-            )
+        # The check for segments that use the field and the delete must not
+        # interleave with a segment save that starts using it.
+        async with rule_graph_lock(ctx):
+            return await _delete_custom_field(ctx, key)
 
-        await ctx.collection(FIELDS).delete_many({"key": key})
-        stored = f"custom_{key}"
-        await ctx.collection("customers").update_many(
-            {f"custom.{key}": {"$exists": True}},
-            {"$unset": {f"custom.{key}": "", f"norm.custom.{key}": "", f"monthDay.{stored}": "", f"lunarMonthDay.{stored}": ""}},
+
+async def _delete_custom_field(ctx: RequestContext, key: str) -> DeleteCustomFieldPayload:
+    if key not in await load_custom_fields(ctx):
+        problem = not_found("key", "custom field", key)
+        return DeleteCustomFieldPayload(deleted_key=None, blocking_segments=[], user_errors=user_errors([problem], ctx.language))
+    users = await ctx.collection("segments").find({"customFieldKeys": key})
+    if users:
+        return DeleteCustomFieldPayload(
+            deleted_key=None,
+            blocking_segments=[Segment.from_document(ctx, s) for s in users],
+            user_errors=user_errors([_field_in_use(key, users)], ctx.language),
         )
-        forget_custom_fields(ctx)
-        logger.info("workspace %s: deleted custom field %s", ctx.workspace.id, key)
-        return DeleteCustomFieldPayload(deleted_key=key, blocking_segments=[], user_errors=[])
+
+    await ctx.collection(FIELDS).delete_many({"key": key})
+    stored = f"custom_{key}"
+    await ctx.collection("customers").update_many(
+        {f"custom.{key}": {"$exists": True}},
+        {"$unset": {f"custom.{key}": "", f"norm.custom.{key}": "", f"monthDay.{stored}": "", f"lunarMonthDay.{stored}": ""}},
+    )
+    forget_custom_fields(ctx)
+    logger.info("workspace %s: deleted custom field %s", ctx.workspace.id, key)
+    return DeleteCustomFieldPayload(deleted_key=key, blocking_segments=[], user_errors=[])

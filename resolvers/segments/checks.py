@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from models.problems import Problem
 from mongo_filters import RuleLimits, validate_rule
 from mongo_filters.conditions import Rule
@@ -69,4 +71,43 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                     f"{name!r}, vốn lồng các phân khúc khác, sẽ vượt quá giới hạn này.",
                 )
             )
+    size = inlined_size(rule, rules.get)
+    if size > ctx.limits.max_inlined_conditions:
+        problems.append(
+            Problem(
+                "conditionGroups",
+                "LIMIT_EXCEEDED",
+                f"With the segments it uses inlined, the rule has {size} conditions; at most "
+                f"{ctx.limits.max_inlined_conditions} are allowed (setting MAX_INLINED_CONDITIONS). "
+                "Use fewer IN_SEGMENT conditions or smaller segments.",
+                f"Khi lồng các phân khúc được dùng vào, quy tắc có {size} điều kiện; tối đa "
+                f"{ctx.limits.max_inlined_conditions} (thiết lập MAX_INLINED_CONDITIONS). "
+                "Hãy dùng ít điều kiện IN_SEGMENT hơn hoặc phân khúc nhỏ hơn.",
+            )
+        )
     return problems
+
+
+def inlined_size(rule: Rule, lookup: Callable[[str], Rule | None]) -> int:
+    """Return how many conditions `rule` holds once every referenced segment is inlined.
+
+    Nesting depth alone does not bound this: 400 references to a segment of
+    400 conditions compile to 160,000 conditions. Each segment is sized once.
+    """
+    sizes: dict[str, int] = {}
+
+    def size(current: Rule, depth: int) -> int:
+        total = 0
+        for group in current:
+            for condition in group:
+                referenced = condition.value.segment_id
+                referenced_rule = lookup(referenced) if referenced else None
+                if referenced is None or referenced_rule is None or depth > MAX_SEGMENT_DEPTH:
+                    total += 1
+                    continue
+                if referenced not in sizes:
+                    sizes[referenced] = size(referenced_rule, depth + 1)
+                total += sizes[referenced]
+        return total
+
+    return size(rule, 1)

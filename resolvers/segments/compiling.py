@@ -6,7 +6,7 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from mongo_filters import compile_segment
+from mongo_filters import CompileError, compile_segment
 from mongo_filters.conditions import CompileContext, Rule
 from mongo_filters.references import referenced_segment_ids
 from resolvers.context import RequestContext
@@ -32,8 +32,20 @@ async def compile_context(ctx: RequestContext, rules: Sequence[Rule]) -> Compile
 
 
 async def compile_rules(ctx: RequestContext, rules: Sequence[Rule]) -> list[dict[str, Any]]:
+    """Compile each rule; a stored rule that no longer compiles matches nobody.
+
+    Saving checks every rule, but a concurrent edit on another process can
+    still leave a reference to a deleted segment or a removed custom field.
+    One broken segment then counts zero instead of failing a whole page.
+    """
     context = await compile_context(ctx, rules)
-    filters = [compile_segment(rule, context) for rule in rules]
-    for compiled in filters:
+    filters = []
+    for rule in rules:
+        try:
+            compiled = compile_segment(rule, context)
+        except CompileError as exc:
+            logger.warning("request %s: a stored rule no longer compiles, it matches nobody: %s", ctx.request_id, exc)
+            compiled = {"workspaceId": ctx.workspace.id, "_id": {"$in": []}}
         logger.debug("compiled filter %s", compiled)
+        filters.append(compiled)
     return filters

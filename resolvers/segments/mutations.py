@@ -11,6 +11,7 @@ from resolvers.segments import saving
 from resolvers.segments.counting import count_segments
 from resolvers.segments.defaults import DEFAULT_SEGMENTS, create_default
 from resolvers.segments.deletion import delete_segments
+from resolvers.segments.locks import rule_graph_lock
 from resolvers.segments.payloads import (
     DeleteSegmentResult,
     DeleteSegmentsPayload,
@@ -45,7 +46,9 @@ class SegmentMutation:
     @strawberry.mutation(description="Save a new segment; warnings do not prevent the save.")
     async def create_segment(self, info: Info[RequestContext, None], input: CreateSegmentInput) -> SegmentPayload:
         ctx = info.context
-        return _payload(ctx, await saving.create(ctx, input.name, rule_from_input(input.condition_groups)))
+        async with rule_graph_lock(ctx):
+            result = await saving.create(ctx, input.name, rule_from_input(input.condition_groups))
+        return _payload(ctx, result)
 
     @strawberry.mutation(
         description="Change a segment's name or rule. With expectedVersion, the save fails with "
@@ -62,12 +65,16 @@ class SegmentMutation:
         name = input.name if isinstance(input.name, str) else None
         groups = input.condition_groups if isinstance(input.condition_groups, list) else None
         rule = rule_from_input(groups) if groups is not None else None
-        return _payload(ctx, await saving.update(ctx, str(id), name, rule, expected_version))
+        async with rule_graph_lock(ctx):
+            result = await saving.update(ctx, str(id), name, rule, expected_version)
+        return _payload(ctx, result)
 
     @strawberry.mutation(description="Save a copy of a segment's rule under a new name.")
     async def duplicate_segment(self, info: Info[RequestContext, None], id: strawberry.ID, name: str) -> SegmentPayload:
         ctx = info.context
-        return _payload(ctx, await saving.duplicate(ctx, str(id), name))
+        async with rule_graph_lock(ctx):
+            result = await saving.duplicate(ctx, str(id), name)
+        return _payload(ctx, result)
 
     @strawberry.mutation(description="Delete one segment unless another segment uses it.")
     async def delete_segment(self, info: Info[RequestContext, None], id: strawberry.ID) -> DeleteSegmentsPayload:
@@ -113,7 +120,8 @@ class SegmentMutation:
 
 
 async def _delete(ctx: RequestContext, ids: list[strawberry.ID]) -> DeleteSegmentsPayload:
-    outcomes = await delete_segments(ctx, [str(i) for i in ids])
+    async with rule_graph_lock(ctx):
+        outcomes = await delete_segments(ctx, [str(i) for i in ids])
     results = [
         DeleteSegmentResult(
             id=strawberry.ID(outcome.segment_id),

@@ -179,3 +179,13 @@ async def test_warnings_do_not_block_save(api: Api) -> None:
     assert payload["userErrors"] == []
     assert payload["segment"] is not None
     assert [w["code"] for w in payload["warnings"]] == ["GROUP_NEVER_MATCHES"]
+
+
+async def test_inlined_size_is_bounded(api: Api) -> None:
+    wide = [group(*(condition("orderCount", "GREATER_THAN", number=float(c)) for c in range(20))) for _ in range(20)]
+    base = (await create(api, "Wide", wide))["segment"]
+    fan_out = [group(*(condition("segment", "IN_SEGMENT", segmentId=base["id"]) for _ in range(20)))]
+    payload = await create(api, "Fan out", fan_out)
+    assert payload["segment"] is None
+    assert [e["code"] for e in payload["userErrors"]] == ["LIMIT_EXCEEDED"]
+    assert "MAX_INLINED_CONDITIONS" in payload["userErrors"][0]["message"]
