@@ -133,7 +133,7 @@ def report(result: LoadResult, args: argparse.Namespace) -> str:
 
 async def run(args: argparse.Namespace, base_url: str) -> LoadResult:
     mix = request_mix(base_url)
-    logger.info("sending %d kinds of request to %s for %g s", len(mix), base_url, args.duration)
+    logger.info("sending a mix of %d requests to %s for %g s", len(mix), base_url, args.duration)
     return await run_load(
         base_url,
         mix,

@@ -110,7 +110,7 @@ async def measure_overhead(options: OverheadOptions) -> str:
 
         ceiling = PhaseResults()
         phases = {planned.name: PhaseResults() for pair in pairs for planned in pair}
-        health = PlannedRequest("GET /healthz (client ceiling)", "/healthz", graphql=False)
+        health = PlannedRequest("GET /healthz (cheapest request)", "/healthz", graphql=False)
         everything = [health, *(planned for pair in pairs for planned in pair)]
         for planned in everything:
             await _run(base_url, planned, options, WARM_UP_SECONDS)
