@@ -119,9 +119,9 @@ class Customer:
     async def segments(
         self, info: Info[RequestContext, None]
     ) -> list[Annotated[Segment, strawberry.lazy("resolvers.segments.segment")]]:
-        from resolvers.segments.membership import segments_of_customer
+        from resolvers.segments.membership import membership_loader
 
-        return await segments_of_customer(info.context, self.document)
+        return await membership_loader(info.context).load(self.document["_id"])
 
     @strawberry.field(description="Which groups and conditions of a segment this customer meets.")
     async def segment_match(

@@ -57,7 +57,8 @@ async def explain_match(ctx: RequestContext, customer: dict[str, Any], segment_i
     singles = [[[condition]] for group in rule for condition in group]
     filters = await compile_rules(ctx, singles)
     keys = [f"g{g}c{c}" for g, group in enumerate(rule) for c in range(len(group))]
-    held = await matching_facets(ctx, customer["_id"], dict(zip(keys, filters, strict=True)))
+    matches = await matching_facets(ctx, [customer["_id"]], dict(zip(keys, filters, strict=True)))
+    held = {key for key, ids in matches.items() if ids}
 
     groups = []
     for g, group in enumerate(rule):

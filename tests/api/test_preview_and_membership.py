@@ -81,3 +81,22 @@ async def test_explanation_for_unknown_segment_is_null(api: Api) -> None:
     customer = await add_customer(api, fullName="Ai Đó")
     query = "query($id: ID!) { customer(id: $id) { segmentMatch(segmentId: \"5f0000000000000000000000\") { matched } } }"
     assert (await api(query, {"id": customer}))["customer"]["segmentMatch"] is None
+
+
+async def test_page_of_customers_reads_segments_once(api: Api) -> None:
+    for index in range(5):
+        await add_customer(api, fullName=f"Khách {index}", tags=["VIP"] if index % 2 else [])
+    vip = [group(condition("tags", "HAS_ANY_OF", texts=["vip"]))]
+    await api(CREATE_SEGMENT, {"name": "VIP", "groups": vip})
+    database = api.client._transport.app.state.database  # type: ignore[attr-defined]
+
+    database.counter.enabled = True
+    database.counter.reset()
+    data = await api("{ customers(first: 10) { edges { node { fullName segments { name } } } } }")
+    calls = list(database.counter.calls)
+    database.counter.enabled = False
+
+    in_vip = sorted(e["node"]["fullName"] for e in data["customers"]["edges"] if {"name": "VIP"} in e["node"]["segments"])
+    assert in_vip == ["Khách 1", "Khách 3"]
+    assert calls.count(("customers", "aggregate")) == 1
+    assert calls.count(("segments", "find")) == 1
