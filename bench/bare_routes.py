@@ -52,8 +52,8 @@ def _instant(value: Any) -> str | None:
 
 
 def _condition(stored: dict[str, Any]) -> dict[str, Any]:
-    given = stored.get("value") or {}
-    value = {member: given.get(member) for member in VALUE_MEMBERS} if given else None
+    stored_value = stored.get("value") or {}
+    value = {member: stored_value.get(member) for member in VALUE_MEMBERS} if stored_value else None
     if value is not None and value["number"] is not None:
         value["number"] = float(value["number"])
     return {

@@ -1,11 +1,12 @@
 """Counting, the limits of the embedded store and storage calls, in one growing workspace.
 
 The workspace contains the six default segments and enough sample segments
-to fill a page. Customers are added size by size (1,000, then 10,000...),
-and at each size the benchmark times, through the whole app but without
-HTTP: a page of segments with counts, cold (no cached count) and warm;
-the count of one default segment; a preview; and an import of new
-customers. Storage calls per request are counted at the first size.
+to fill a page. Customers are added size by size (1,000, then 10,000...).
+At each size the benchmark sends requests through the whole app, without
+HTTP, and times them. It times a page of segments with counts, both cold
+(no cached count) and warm, the count of one default segment, a preview
+and an import of new customers. Storage calls per request are counted at
+the first size.
 """
 
 from __future__ import annotations
