@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -47,8 +48,41 @@ def decode_cursor(cursor: str) -> str | None:
         return None
 
 
+def cursor_parts(cursor: str, *types: type) -> list[Any]:
+    """Return the parts of a cursor this service issued, checked against `types`.
+
+    A cursor comes back from the client, so it is decoded defensively: any
+    payload that is not a JSON list of exactly those types (an object that
+    could carry a query operator, a deep nesting, a float overflow) is an
+    INVALID_VALUE error, never an exception.
+    """
+    invalid = ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
+    try:
+        parts = json.loads(decode_cursor(cursor) or "")
+    except (ValueError, RecursionError) as exc:
+        raise invalid from exc
+    if not isinstance(parts, list) or len(parts) != len(types):
+        raise invalid
+    if not all(isinstance(part, kind) and not isinstance(part, bool) for part, kind in zip(parts, types, strict=True)):
+        raise invalid
+    return parts
+
+
+def cursor_object_id(cursor: str, value: str) -> ObjectId:
+    object_id = parse_object_id(value)
+    if object_id is None:
+        raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
+    return object_id
+
+
 def parse_object_id(value: str) -> ObjectId | None:
-    """Return the ObjectId behind an API id, or None when it cannot be one."""
+    """Return the ObjectId behind an API id, or None when it cannot be one.
+
+    Only the canonical lower-case form is accepted, so an id maps to one
+    spelling and batch results can be matched back to the ids requested.
+    """
+    if not isinstance(value, str) or value != value.lower():
+        return None
     try:
         return ObjectId(value)
     except (InvalidId, TypeError):

@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 import strawberry
-from bson import ObjectId
 
 from resolvers.campaigns import store
 from resolvers.campaigns.types import (
@@ -16,14 +15,8 @@ from resolvers.campaigns.types import (
     CampaignRecipientConnection,
     CampaignRecipientEdge,
 )
-from resolvers.common import ClientError, PageInfo, decode_cursor, encode_cursor
+from resolvers.common import PageInfo, cursor_object_id, cursor_parts, encode_cursor
 from resolvers.context import RequestContext
-
-
-def _invalid_cursor(cursor: str) -> ClientError:
-    return ClientError(
-        f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE"
-    )
 
 
 def _page_info(cursors: list[str], has_next: bool, after: str | None) -> PageInfo:
@@ -44,11 +37,8 @@ async def list_campaigns(
     base = base or {}
     page_filter = dict(base)
     if after:
-        try:
-            last_id = ObjectId(json.loads(decode_cursor(after) or "")[0])
-        except (ValueError, TypeError, IndexError) as exc:
-            raise _invalid_cursor(after) from exc
-        page_filter["_id"] = {"$lt": last_id}
+        (last_id,) = cursor_parts(after, str)
+        page_filter["_id"] = {"$lt": cursor_object_id(after, last_id)}
 
     campaigns = ctx.collection(store.CAMPAIGNS)
     documents = await campaigns.find(page_filter, sort=[("_id", -1)], limit=first + 1)
@@ -76,10 +66,7 @@ async def list_recipients(
     """
     after_seq = 0
     if after:
-        try:
-            after_seq = int(json.loads(decode_cursor(after) or "")[0])
-        except (ValueError, TypeError, IndexError) as exc:
-            raise _invalid_cursor(after) from exc
+        (after_seq,) = cursor_parts(after, int)
 
     documents = (
         await store.find_recipients(ctx, campaign["_id"], after_seq, first + 1) if first else []

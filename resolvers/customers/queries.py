@@ -6,13 +6,12 @@ import json
 
 import strawberry
 from bson import ObjectId
-from bson.errors import InvalidId
 from strawberry.types import Info
 
 from resolvers.common import (
-    ClientError,
     PageInfo,
-    decode_cursor,
+    cursor_object_id,
+    cursor_parts,
     encode_cursor,
     page_size,
     parse_object_id,
@@ -22,14 +21,8 @@ from resolvers.customers.types import Customer, CustomerConnection, CustomerEdge
 
 
 def _after_id(cursor: str) -> ObjectId:
-    """Return the id a customer cursor carries, rejecting cursors we did not issue."""
-    try:
-        payload = json.loads(decode_cursor(cursor) or "")
-        if not (isinstance(payload, list) and len(payload) == 1 and isinstance(payload[0], str)):
-            raise ValueError("not a customer cursor")
-        return ObjectId(payload[0])
-    except (ValueError, TypeError, InvalidId) as exc:
-        raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
+    (last_id,) = cursor_parts(cursor, str)
+    return cursor_object_id(cursor, last_id)
 
 
 @strawberry.type

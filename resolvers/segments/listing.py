@@ -7,11 +7,8 @@ import json
 import re
 from typing import Any
 
-from bson import ObjectId
-from bson.errors import InvalidId
-
 from models.text import fold_text
-from resolvers.common import ClientError, PageInfo, decode_cursor, encode_cursor
+from resolvers.common import ClientError, PageInfo, cursor_object_id, cursor_parts, encode_cursor
 from resolvers.context import RequestContext
 from resolvers.segments.segment import Segment
 from resolvers.segments.types import (
@@ -37,27 +34,22 @@ def _cursor_for(document: dict[str, Any], key: str) -> str:
 
 
 def _after_filter(cursor: str, key: str, descending: bool) -> dict[str, Any]:
-    """Return the filter of the rows after `cursor`, rejecting cursors we did not issue.
+    """Return the filter of the rows after `cursor`.
 
-    Each decoded part is checked for its type, so a forged cursor cannot
-    place an operator object such as `{"$gt": ""}` into the filter.
+    Each decoded part is type-checked by `cursor_parts`, so a forged cursor
+    cannot place an operator object such as `{"$gt": ""}` into the filter.
     """
-    invalid = ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
-    try:
-        cursor_key, value, last_id = json.loads(decode_cursor(cursor) or "")
-        object_id = ObjectId(last_id)
-    except (ValueError, TypeError, InvalidId) as exc:
-        raise invalid from exc
+    cursor_key, text, last_id = cursor_parts(cursor, str, str, str)
     if cursor_key != key:
         raise ClientError("The cursor belongs to another ordering; start again without `after`.", "INVALID_VALUE")
-    if not isinstance(value, str):
-        raise invalid
+    value: Any = text
     if key != "nameKey":
         try:
-            value = dt.datetime.fromisoformat(value)
+            value = dt.datetime.fromisoformat(text)
         except ValueError as exc:
-            raise invalid from exc
+            raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
     beyond = "$lt" if descending else "$gt"
+    object_id = cursor_object_id(cursor, last_id)
     return {"$or": [{key: {beyond: value}}, {key: value, "_id": {beyond: object_id}}]}
 
 

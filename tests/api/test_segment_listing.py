@@ -69,3 +69,22 @@ async def test_page_size_over_maximum_is_an_error(api: Api) -> None:
 async def test_foreign_cursor_is_an_error(api: Api) -> None:
     response = await api.post(LIST, {"after": "bm90LWEtY3Vyc29y"})
     assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_VALUE"
+
+
+async def test_deeply_nested_cursor_is_an_error(api: Api) -> None:
+    import base64
+
+    cursor = base64.urlsafe_b64encode(("[" * 5000 + "]" * 5000).encode()).decode()
+    response = await api.post(LIST, {"after": cursor})
+    assert response.json()["errors"][0]["extensions"]["code"] == "INVALID_VALUE"
+
+
+async def test_upper_case_id_is_not_found(api: Api) -> None:
+    await create(api, "Kept")
+    data = await api("{ segments(first: 10, search: \"Kept\") { edges { node { id } } } }")
+    segment_id = data["segments"]["edges"][0]["node"]["id"]
+    query = "mutation($ids: [ID!]!) { deleteSegments(ids: $ids) { deletedIds results { status } } }"
+    result = (await api(query, {"ids": [segment_id.upper()]}))["deleteSegments"]
+    assert result["deletedIds"] == []
+    assert result["results"][0]["status"] == "NOT_FOUND"
+    assert (await api(LIST, {"search": "Kept"}))["segments"]["totalCount"] == 1
