@@ -103,6 +103,9 @@ async def run_campaign(ctx: RequestContext, campaign_id: str) -> RunResult:
 @dataclass
 class _Progress:
     written: int = 0
+    # Contacts already in the audience: two customer records that share an
+    # email or phone get one message, sent to the first record in `_id` order.
+    contacts: set[str] = field(default_factory=set)
 
 
 async def _write_audience(
@@ -148,8 +151,9 @@ async def _write_batch(
     seq = progress.written
     for customer in customers:
         contact = contact_of(channel, customer)
-        if contact is None:
+        if contact is None or contact in progress.contacts:
             continue
+        progress.contacts.add(contact)
         seq += 1
         recipients.append(
             {

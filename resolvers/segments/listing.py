@@ -19,6 +19,9 @@ from resolvers.segments.types import (
     SegmentOrderField,
 )
 
+# Longer than any segment name, so a longer search could never match.
+MAX_SEARCH_LENGTH = 200
+
 SORT_KEYS = {
     SegmentOrderField.NAME: "nameKey",
     SegmentOrderField.CREATED_AT: "createdAt",
@@ -67,6 +70,12 @@ async def list_segments(
     segments = ctx.collection("segments")
 
     base: dict[str, Any] = {}
+    if search and len(search) > MAX_SEARCH_LENGTH:
+        raise ClientError(
+            f"search is {len(search)} characters long; at most {MAX_SEARCH_LENGTH} are allowed.",
+            "LIMIT_EXCEEDED",
+            limit=MAX_SEARCH_LENGTH,
+        )
     if search and search.strip():
         base["nameSearch"] = {"$regex": re.escape(fold_text(search))}
     page_filter = dict(base)

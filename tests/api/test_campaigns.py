@@ -513,3 +513,16 @@ async def test_segment_lists_its_campaigns(api: Api) -> None:
         {"id": mine[1], "channel": "SMS"},
         {"id": mine[0], "channel": "EMAIL"},
     ]
+
+
+async def test_shared_email_gets_one_message(api: Api) -> None:
+    create = "mutation($input: CustomerInput!) { createCustomer(input: $input) { customer { id } } }"
+    first = (await api(create, {"input": {"fullName": "Mẹ", "email": "nha@example.com", "tags": ["VIP"]}}))
+    await api(create, {"input": {"fullName": "Con", "email": "nha@example.com", "tags": ["VIP"]}})
+    segment_id = await create_segment(api, "Shared inbox", tags_rule("VIP"))
+    campaign_id = await create_campaign(api, segment_id)
+    await run_campaign(api, campaign_id)
+    recipients = await all_recipients(api, campaign_id)
+    assert [(r["customerId"], r["contact"]) for r in recipients] == [
+        (first["createCustomer"]["customer"]["id"], "nha@example.com")
+    ]
