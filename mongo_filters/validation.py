@@ -118,7 +118,7 @@ def _unknown_field(key: str) -> Problem:
         "or 'custom.<key>' for a custom field of this workspace (the segmentFields query "
         "lists them all).",
         f"Trường {key!r} không tồn tại. Hãy dùng một trường chuẩn như 'email', 'segment', "
-        "hoặc 'custom.<khóa>' cho một trường tùy chỉnh của workspace này (truy vấn "
+        "hoặc 'custom.<khóa>' cho một trường tùy chỉnh của không gian làm việc này (truy vấn "
         "segmentFields liệt kê tất cả các trường).",
     )
 

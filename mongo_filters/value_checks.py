@@ -223,7 +223,7 @@ def _check_segment_id(spec: FieldSpec, condition: Condition, max_texts: int) -> 
                 condition,
                 f"the segment id {segment_id!r} is blank. Pick a segment of this workspace.",
                 f"mã phân khúc {segment_id!r} đang trống. "
-                "Hãy chọn một phân khúc của workspace này.",
+                "Hãy chọn một phân khúc của không gian làm việc này.",
             )
         ]
     return []

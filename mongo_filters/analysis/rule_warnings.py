@@ -172,7 +172,7 @@ def _never_matches(index: int, conditions: Sequence[Condition], wording: _Wordin
         GROUP_NEVER_MATCHES,
         f"conditionGroups.{index}",
         f"{en} Change or remove one of these conditions.",
-        f"{vi} Hãy sửa hoặc xoá một trong các điều kiện này.",
+        f"{vi} Hãy sửa hoặc xóa một trong các điều kiện này.",
     )
 
 
@@ -183,7 +183,7 @@ def _duplicate_group(index: int, first: int) -> RuleWarning:
         f"Group {index + 1} has the same conditions as group {first + 1}, "
         "so it adds no customers. Remove one of the two groups.",
         f"Nhóm {index + 1} có các điều kiện giống hệt nhóm {first + 1} "
-        "nên không thêm khách hàng nào. Hãy xoá một trong hai nhóm.",
+        "nên không thêm khách hàng nào. Hãy xóa một trong hai nhóm.",
     )
 
 
@@ -197,7 +197,7 @@ def _repeated_condition(
         f"Condition {position + 1} of group {index + 1} ({wording.describe(condition, 'en')}) "
         f"repeats condition {first + 1}, so it changes nothing. Remove it.",
         f"Điều kiện {position + 1} của nhóm {index + 1} ({wording.describe(condition, 'vi')}) "
-        f"lặp lại điều kiện {first + 1} nên không có tác dụng. Hãy xoá điều kiện này.",
+        f"lặp lại điều kiện {first + 1} nên không có tác dụng. Hãy xóa điều kiện này.",
     )
 
 

@@ -424,7 +424,7 @@ def test_numeric_warning_message_in_both_languages() -> None:
     )
     assert warning.vi == (
         "Nhóm 1 không bao giờ khớp: số đơn hàng > 10 và số đơn hàng < 5 không thể cùng đúng. "
-        "Hãy sửa hoặc xoá một trong các điều kiện này."
+        "Hãy sửa hoặc xóa một trong các điều kiện này."
     )
     assert warning.message("vi") == warning.vi
     assert warning.message("en") == warning.en

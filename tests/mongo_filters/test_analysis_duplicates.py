@@ -25,7 +25,7 @@ def test_same_conditions_in_another_order_is_duplicate_group() -> None:
     )
     assert warning.vi == (
         "Nhóm 3 có các điều kiện giống hệt nhóm 1 nên không thêm khách hàng nào. "
-        "Hãy xoá một trong hai nhóm."
+        "Hãy xóa một trong hai nhóm."
     )
 
 
@@ -74,7 +74,7 @@ def test_repeated_condition_in_a_group() -> None:
     )
     assert warning.vi == (
         "Điều kiện 3 của nhóm 2 (số đơn hàng >= 5) lặp lại điều kiện 1 "
-        "nên không có tác dụng. Hãy xoá điều kiện này."
+        "nên không có tác dụng. Hãy xóa điều kiện này."
     )
 
 
