@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import ipaddress
 import logging
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -64,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="Base URL of a running service on 127.0.0.1 (default: start one on a free port).",
     )
     parser.add_argument(
+        "--api-key",
+        default=os.environ.get("SEGMENTS_API_KEY"),
+        help="API key sent as a bearer token, for a --url service that requires keys "
+        "(default: SEGMENTS_API_KEY).",
+    )
+    parser.add_argument(
         "--duration", type=float, default=30.0, help="Seconds of load (default: 30)."
     )
     parser.add_argument(
@@ -78,14 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def request_mix(base_url: str) -> list[PlannedRequest]:
-    """Return the requests of the segment manager screen, each as often as the screen sends it."""
-    page = httpx.post(
+def request_mix(base_url: str, headers: dict[str, str]) -> list[PlannedRequest]:
+    """Return the requests of the segment manager screen, each as often as the screen sends it.
+
+    Raises RuntimeError when the service does not list its segments.
+    """
+    response = httpx.post(
         f"{base_url}/graphql",
         json={"query": queries.SEGMENTS_PAGE, "variables": {"first": SEGMENTS_PAGE_SIZE}},
+        headers=headers,
         timeout=120.0,
-    ).json()
-    segment_ids = [edge["node"]["id"] for edge in page["data"]["segments"]["edges"]]
+    )
+    body = response.json()
+    if response.status_code != 200 or body.get("errors"):
+        raise RuntimeError(
+            f"the segments query failed at {base_url}: HTTP {response.status_code}: {body!r}"[:1000]
+        )
+    segment_ids = [edge["node"]["id"] for edge in body["data"]["segments"]["edges"]]
     if not segment_ids:
         raise RuntimeError(f"the service at {base_url} has no segments to request")
 
@@ -132,7 +148,8 @@ def report(result: LoadResult, args: argparse.Namespace) -> str:
 
 
 async def run(args: argparse.Namespace, base_url: str) -> LoadResult:
-    mix = request_mix(base_url)
+    headers = {"authorization": f"Bearer {args.api_key}"} if args.api_key else {}
+    mix = request_mix(base_url, headers)
     logger.info("sending a mix of %d requests to %s for %g s", len(mix), base_url, args.duration)
     return await run_load(
         base_url,
@@ -140,6 +157,7 @@ async def run(args: argparse.Namespace, base_url: str) -> LoadResult:
         connections=args.connections,
         duration=args.duration,
         max_requests=args.max_requests,
+        headers=headers,
     )
 
 
@@ -153,14 +171,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("bench").setLevel(logging.INFO)
     print(header("Load test of the customer segments service"), flush=True)
 
-    if args.url:
-        result = asyncio.run(run(args, args.url))
-    else:
-        port = free_port()
-        serve = shutil.which("segments", path=str(Path(sys.executable).parent)) or "segments"
-        command = [serve, "serve", "--host", HOST, "--port", str(port)]
-        with running_server(command, port, {"LOG_LEVEL": "WARNING"}) as base_url:
-            result = asyncio.run(run(args, base_url))
+    try:
+        if args.url:
+            result = asyncio.run(run(args, args.url))
+        else:
+            port = free_port()
+            serve = shutil.which("segments", path=str(Path(sys.executable).parent)) or "segments"
+            command = [serve, "serve", "--host", HOST, "--port", str(port)]
+            with running_server(command, port, {"LOG_LEVEL": "WARNING"}) as base_url:
+                result = asyncio.run(run(args, base_url))
+    except (httpx.HTTPError, RuntimeError) as exc:
+        target = args.url or "the service this command started"
+        print(f"FAILED: the load test against {target} stopped: {exc}", file=sys.stderr)
+        return 1
 
     print(f"\n{report(result, args)}", flush=True)
     for sample in result.error_samples:

@@ -89,6 +89,7 @@ async def run_load(
     connections: int,
     duration: float,
     max_requests: int,
+    headers: dict[str, str] | None = None,
 ) -> LoadResult:
     """Send the requests of `mix` in turn over `connections` connections and measure them."""
     if not mix:
@@ -96,7 +97,7 @@ async def run_load(
     result = LoadResult()
     sequence = itertools.count()
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    headers = {"content-type": "application/json"}
+    headers = {"content-type": "application/json", **(headers or {})}
     started = time.perf_counter()
     cpu_started = time.process_time()
     deadline = started + duration
@@ -128,7 +129,7 @@ async def _send(
     sent = time.perf_counter()
     try:
         if planned.body is None:
-            response = await client.get(planned.path)
+            response = await client.get(planned.path, headers=headers)
         else:
             response = await client.post(planned.path, content=planned.body, headers=headers)
     except httpx.HTTPError as exc:
