@@ -45,6 +45,7 @@ from api.http_params import (
 )
 from api.language import pick_language
 from api.limits import limit_extensions
+from api.operations import operation_kinds, selected_kind
 from api.schema import build_schema
 from api.settings import Settings
 from api.web import graphiql_html
@@ -62,6 +63,14 @@ FORBIDDEN = {
 UNAVAILABLE = {
     "en": "The database is unreachable; retry in a moment.",
     "vi": "Không kết nối được cơ sở dữ liệu; hãy thử lại sau ít phút.",
+}
+OPERATION_NAME_REQUIRED = {
+    "en": "The document defines several operations; pass operationName to choose one.",
+    "vi": "Tài liệu định nghĩa nhiều thao tác; hãy truyền operationName để chọn một thao tác.",
+}
+NO_SUBSCRIPTIONS = {
+    "en": "This API has no subscriptions; send a query or a mutation.",
+    "vi": "API này không hỗ trợ subscription; hãy gửi query hoặc mutation.",
 }
 MUTATION_OVER_GET = {
     "en": "Mutations are not allowed over GET; send them with POST.",
@@ -145,6 +154,11 @@ class GraphQLView:
     async def _execute(
         self, request: Request, params: GraphQLParams, principal: Principal, language: Language
     ) -> ExecutionResult:
+        kinds = operation_kinds(params.query) if params.query else None
+        if kinds and len(kinds) > 1 and params.operation_name is None:
+            raise RequestError(400, "BAD_REQUEST", OPERATION_NAME_REQUIRED[language])
+        if selected_kind(params.query or "", params.operation_name) == "subscription":
+            raise RequestError(400, "BAD_REQUEST", NO_SUBSCRIPTIONS[language])
         allowed = {OperationType.QUERY}
         if request.method == "POST" and principal.scope == "write":
             allowed.add(OperationType.MUTATION)
