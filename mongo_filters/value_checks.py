@@ -65,25 +65,27 @@ def check_value(spec: FieldSpec, condition: Condition, max_texts: int) -> list[P
     return _CHECKS[expected](spec, condition, max_texts)
 
 
-def _member(kind: ValueKind) -> str:
-    return "no value" if kind is ValueKind.NONE else f"value.{_MEMBERS[kind][1]}"
+def _member(kind: ValueKind, nothing: str = "no value") -> str:
+    return nothing if kind is ValueKind.NONE else f"value.{_MEMBERS[kind][1]}"
 
 
 def _wrong_kind(spec: FieldSpec, condition: Condition, expected: ValueKind) -> Problem:
-    received = _member(condition.value.kind)
+    kind = condition.value.kind
+    received = _member(kind)
+    received_vi = _member(kind, "không có giá trị")
     if expected is ValueKind.NONE:
+        given = getattr(condition.value, _MEMBERS[kind][0])
         return _invalid(
             spec,
             condition,
-            f"the operator takes no value, got {received} = {condition.value!r}. Remove the value.",
-            f"toán tử này không nhận giá trị, nhưng nhận {received} = {condition.value!r}. "
-            "Hãy bỏ giá trị.",
+            f"the operator takes no value, got {received} = {given!r}. Remove the value.",
+            f"toán tử này không nhận giá trị, nhưng nhận {received} = {given!r}. Hãy bỏ giá trị.",
         )
     return _invalid(
         spec,
         condition,
         f"expected {_member(expected)}, got {received}. Set {_member(expected)} instead.",
-        f"cần {_member(expected)}, nhưng nhận {received}. Hãy đặt {_member(expected)}.",
+        f"cần {_member(expected)}, nhưng nhận {received_vi}. Hãy đặt {_member(expected)}.",
     )
 
 
