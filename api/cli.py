@@ -15,7 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from api import api_keys_command, import_command, import_options
+from api import api_keys_command
+from api.importer import command as import_command
+from api.importer import options as import_options
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from api.csv_import import CsvFileError, CsvRow, build_rows, parse_table, read_table
-from api.csv_mapping import resolve_mapping
+from api.importer.mapping import resolve_mapping
+from api.importer.reader import CsvFileError, CsvRow, build_rows, parse_table, read_table
 
 DATA = Path(__file__).parent.parent / "data"
 

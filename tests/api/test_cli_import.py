@@ -12,11 +12,11 @@ import pytest
 
 from api.app import create_app
 from api.cli import build_parser
-from api.csv_import import CsvRow, build_rows, parse_table, read_table
-from api.csv_mapping import resolve_mapping
-from api.import_client import ImportRequestError
-from api.import_command import import_file_rows, run_with_client
-from api.import_summary import print_report
+from api.importer.client import ImportRequestError
+from api.importer.command import import_file_rows, run_with_client
+from api.importer.mapping import resolve_mapping
+from api.importer.reader import CsvRow, build_rows, parse_table, read_table
+from api.importer.summary import print_report
 from tests.conftest import Api, Clock, make_settings
 
 DATA = Path(__file__).parent.parent / "data"

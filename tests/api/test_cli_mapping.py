@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from api.csv_mapping import MappingError, load_mapping_file, parse_map_option, resolve_mapping
+from api.importer.mapping import MappingError, load_mapping_file, parse_map_option, resolve_mapping
 
 
 def targets_of(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.csv_values import (
+from api.importer.values import (
     MAX_GRAPHQL_INT,
     CellError,
     international_phone,

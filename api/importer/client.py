@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from api.csv_import import CsvRow
+from api.importer.reader import CsvRow
 
 logger = logging.getLogger(__name__)
 

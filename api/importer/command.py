@@ -16,8 +16,14 @@ from typing import TextIO
 
 import httpx
 
-from api.csv_import import CsvFileError, CsvRow, CsvTable, build_rows, read_table
-from api.csv_mapping import (
+from api.importer.client import (
+    DEFAULT_BATCH_SIZE,
+    ImportReport,
+    ImportRequestError,
+    fetch_custom_field_types,
+    send_rows,
+)
+from api.importer.mapping import (
     CUSTOM_PREFIX,
     ColumnMapping,
     MappingError,
@@ -25,15 +31,9 @@ from api.csv_mapping import (
     parse_map_option,
     resolve_mapping,
 )
-from api.import_client import (
-    DEFAULT_BATCH_SIZE,
-    ImportReport,
-    ImportRequestError,
-    fetch_custom_field_types,
-    send_rows,
-)
-from api.import_options import check_options
-from api.import_summary import Language, ProgressPrinter, print_local_plan, print_report, say
+from api.importer.options import check_options
+from api.importer.reader import CsvFileError, CsvRow, CsvTable, build_rows, read_table
+from api.importer.summary import Language, ProgressPrinter, print_local_plan, print_report, say
 
 
 def run(args: argparse.Namespace) -> int:

@@ -6,9 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
-from api.csv_values import is_phone_region
-from api.import_client import DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE
-from api.import_summary import Language
+from api.importer.client import DEFAULT_BATCH_SIZE, MAX_BATCH_SIZE
+from api.importer.summary import Language
+from api.importer.values import is_phone_region
 
 DEFAULT_URL = "http://127.0.0.1:8000/graphql"
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from api.csv_mapping import NAME_PARTS, ColumnMapping
-from api.csv_values import CellError, international_phone, parser_for
+from api.importer.mapping import NAME_PARTS, ColumnMapping
+from api.importer.values import CellError, international_phone, parser_for
 from models.phones import normalize_phone
 
 logger = logging.getLogger(__name__)

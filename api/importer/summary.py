@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
-from api.csv_import import CsvRow
-from api.csv_mapping import NAME_PARTS, ColumnMapping
-from api.import_client import ImportReport
+from api.importer.client import ImportReport
+from api.importer.mapping import NAME_PARTS, ColumnMapping
+from api.importer.reader import CsvRow
 
 Language = Literal["en", "vi"]
 
