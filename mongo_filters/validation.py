@@ -84,9 +84,11 @@ def _check_conditions(path: str, count: int, limits: RuleLimits) -> list[Problem
                 path,
                 "LIMIT_EXCEEDED",
                 f"The group has {count} conditions; the maximum is {maximum} "
-                "(setting MAX_CONDITIONS_PER_GROUP). Split it into several groups or remove conditions.",
+                "(setting MAX_CONDITIONS_PER_GROUP). "
+                "Split it into several groups or remove conditions.",
                 f"Nhóm có {count} điều kiện; tối đa là {maximum} "
-                "(thiết lập MAX_CONDITIONS_PER_GROUP). Hãy tách thành nhiều nhóm hoặc bớt điều kiện.",
+                "(thiết lập MAX_CONDITIONS_PER_GROUP). "
+                "Hãy tách thành nhiều nhóm hoặc bớt điều kiện.",
             )
         ]
     return []
