@@ -15,6 +15,9 @@ from mongo_filters.conditions import Condition
 from mongo_filters.scope import Filter, Scope
 
 # Only whitespace, or nothing: a blank string.
+# NOTE: `\s` covers Unicode spaces (such as U+00A0) in Python's `re`, which
+# mongomock and montydb use, but only ASCII whitespace in MongoDB's PCRE
+# unless UCP is on; the service never stores such blanks, other writers could.
 BLANK_PATTERN = r"^\s*$"
 
 
