@@ -46,7 +46,8 @@ def create_app(
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         logger.info("starting segments service with settings %s", settings.describe())
         db = database or open_database(
-            settings.mongodb_uri.get_secret_value() if settings.mongodb_uri else None, settings.database
+            settings.mongodb_uri.get_secret_value() if settings.mongodb_uri else None,
+            settings.database,
         )
         await create_indexes(db)
         app.state.database = db

@@ -17,7 +17,10 @@ logger = logging.getLogger(__name__)
 
 
 async def seed_demo_workspace(
-    workspaces: WorkspaceRegistry, database: Database, settings: Settings, clock: Callable[[], dt.datetime]
+    workspaces: WorkspaceRegistry,
+    database: Database,
+    settings: Settings,
+    clock: Callable[[], dt.datetime],
 ) -> None:
     """Fill the demo workspace with sample customers unless it has some already."""
     workspace = await workspaces.get(settings.demo_workspace)

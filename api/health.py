@@ -21,5 +21,7 @@ async def readyz(request: Request) -> JSONResponse:
         await request.app.state.database.ping()
     except StorageError as exc:
         logger.warning("readiness check failed: %s", exc)
-        return JSONResponse({"status": "unavailable", "reason": "database unreachable"}, status_code=503)
+        return JSONResponse(
+            {"status": "unavailable", "reason": "database unreachable"}, status_code=503
+        )
     return JSONResponse({"status": "ready"})

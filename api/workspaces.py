@@ -28,7 +28,9 @@ def limits_from(settings: Settings) -> Limits:
 class WorkspaceRegistry:
     """Workspaces this process has prepared, so each request costs no extra query."""
 
-    def __init__(self, database: Database, settings: Settings, clock: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self, database: Database, settings: Settings, clock: Callable[[], dt.datetime]
+    ) -> None:
         self._database = database
         self._settings = settings
         self._clock = clock

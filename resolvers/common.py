@@ -25,7 +25,9 @@ class UserError:
 
 
 def user_errors(problems: Iterable[Problem], language: Language) -> list[UserError]:
-    return [UserError(field=p.field or None, code=p.code, message=p.message(language)) for p in problems]
+    return [
+        UserError(field=p.field or None, code=p.code, message=p.message(language)) for p in problems
+    ]
 
 
 @strawberry.type
@@ -56,14 +58,19 @@ def cursor_parts(cursor: str, *types: type) -> list[Any]:
     could carry a query operator, a deep nesting, a float overflow) is an
     INVALID_VALUE error, never an exception.
     """
-    invalid = ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
+    invalid = ClientError(
+        f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE"
+    )
     try:
         parts = json.loads(decode_cursor(cursor) or "")
     except (ValueError, RecursionError) as exc:
         raise invalid from exc
     if not isinstance(parts, list) or len(parts) != len(types):
         raise invalid
-    if not all(isinstance(part, kind) and not isinstance(part, bool) for part, kind in zip(parts, types, strict=True)):
+    if not all(
+        isinstance(part, kind) and not isinstance(part, bool)
+        for part, kind in zip(parts, types, strict=True)
+    ):
         raise invalid
     return parts
 
@@ -71,7 +78,9 @@ def cursor_parts(cursor: str, *types: type) -> list[Any]:
 def cursor_object_id(cursor: str, value: str) -> ObjectId:
     object_id = parse_object_id(value)
     if object_id is None:
-        raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE")
+        raise ClientError(
+            f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE"
+        )
     return object_id
 
 
@@ -119,7 +128,9 @@ _KIND_VI = {
 }
 
 
-def limit_exceeded(field: str, what: str, what_vi: str, limit: int, got: int, setting: str) -> Problem:
+def limit_exceeded(
+    field: str, what: str, what_vi: str, limit: int, got: int, setting: str
+) -> Problem:
     return Problem(
         field,
         "LIMIT_EXCEEDED",

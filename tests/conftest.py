@@ -47,10 +47,16 @@ class Api:
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
 
-    async def post(self, query: str, variables: dict[str, Any] | None = None, **headers: str) -> httpx.Response:
-        return await self.client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
+    async def post(
+        self, query: str, variables: dict[str, Any] | None = None, **headers: str
+    ) -> httpx.Response:
+        return await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+        )
 
-    async def __call__(self, query: str, variables: dict[str, Any] | None = None, **headers: str) -> dict[str, Any]:
+    async def __call__(
+        self, query: str, variables: dict[str, Any] | None = None, **headers: str
+    ) -> dict[str, Any]:
         """Run `query` and return its data; fail the test on any top-level error."""
         response = await self.post(query, variables, **headers)
         body = response.json()

@@ -143,7 +143,8 @@ async def _import(
                 language,
                 f"Custom fields not defined in the workspace: {missing}. Create them with"
                 " the createCustomField mutation, or map the columns elsewhere with --map.",
-                f"Trường tùy chỉnh chưa được định nghĩa trong không gian làm việc: {missing}. Hãy tạo"
+                "Trường tùy chỉnh chưa được định nghĩa trong không gian làm việc: "
+                f"{missing}. Hãy tạo"
                 " bằng mutation createCustomField, hoặc ghép cột khác bằng --map.",
             )
             return 2

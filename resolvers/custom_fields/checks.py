@@ -30,9 +30,11 @@ def check_key(key: str) -> list[Problem]:
         Problem(
             "input.key",
             "INVALID_VALUE",
-            f"Custom field key {key!r} is invalid: use a lower-case letter, then up to 63 lower-case "
+            f"Custom field key {key!r} is invalid: use a lower-case letter, then up to 63 "
+            "lower-case "
             "letters, digits or underscores.",
-            f"Khóa trường tùy chỉnh {key!r} không hợp lệ: bắt đầu bằng chữ thường, tiếp theo tối đa 63 "
+            f"Khóa trường tùy chỉnh {key!r} không hợp lệ: bắt đầu bằng chữ thường, "
+            "tiếp theo tối đa 63 "
             "chữ thường, chữ số hoặc dấu gạch dưới.",
         )
     ]
@@ -52,7 +54,9 @@ def check_label(label: str, field: str) -> tuple[str, list[Problem]]:
     return cleaned, []
 
 
-def check_options(field_type: FieldType, options: list[str] | None) -> tuple[list[str], list[Problem]]:
+def check_options(
+    field_type: FieldType, options: list[str] | None
+) -> tuple[list[str], list[Problem]]:
     if field_type not in CHOICE_TYPES:
         if options:
             return [], [
@@ -70,8 +74,10 @@ def check_options(field_type: FieldType, options: list[str] | None) -> tuple[lis
             Problem(
                 "input.options",
                 "INVALID_VALUE",
-                f"A {field_type} field needs 1 to {MAX_OPTIONS} distinct options, got {len(cleaned)}.",
-                f"Trường {field_type} cần từ 1 đến {MAX_OPTIONS} lựa chọn khác nhau, nhận được {len(cleaned)}.",
+                f"A {field_type} field needs 1 to {MAX_OPTIONS} distinct options, "
+                f"got {len(cleaned)}.",
+                f"Trường {field_type} cần từ 1 đến {MAX_OPTIONS} lựa chọn khác nhau, "
+                f"nhận được {len(cleaned)}.",
             )
         ]
     return cleaned, []

@@ -46,7 +46,8 @@ def _field_in_use(key: str, segments: list[dict[str, Any]]) -> Problem:
         "key",
         "FIELD_IN_USE",
         f"Custom field {key!r} is used by segments {names}; remove it from their conditions first.",
-        f"Trường tùy chỉnh {key!r} đang được dùng trong các phân khúc {names}; hãy bỏ nó khỏi điều kiện trước.",
+        f"Trường tùy chỉnh {key!r} đang được dùng trong các phân khúc {names}; "
+        "hãy bỏ nó khỏi điều kiện trước.",
     )
 
 
@@ -71,9 +72,17 @@ class CustomFieldMutation:
         options, option_problems = check_options(field_type, input.options)
         problems = check_key(input.key) + problems + vi_problems + option_problems
         if problems:
-            return CustomFieldPayload(custom_field=None, user_errors=user_errors(problems, ctx.language))
+            return CustomFieldPayload(
+                custom_field=None, user_errors=user_errors(problems, ctx.language)
+            )
 
-        document = {"key": input.key, "label": label, "labelVi": label_vi, "type": str(field_type), "options": options}
+        document = {
+            "key": input.key,
+            "label": label,
+            "labelVi": label_vi,
+            "type": str(field_type),
+            "options": options,
+        }
         try:
             await ctx.collection(FIELDS).insert_one(document)
         except DuplicateKeyError:
@@ -84,7 +93,9 @@ class CustomFieldMutation:
                 f"A custom field with key {input.key!r} already exists.",
                 f"Đã có trường tùy chỉnh với khóa {input.key!r}.",
             )
-            return CustomFieldPayload(custom_field=None, user_errors=user_errors([taken], ctx.language))
+            return CustomFieldPayload(
+                custom_field=None, user_errors=user_errors([taken], ctx.language)
+            )
         forget_custom_fields(ctx)
         logger.info("workspace %s: created custom field %s", ctx.workspace.id, input.key)
         return CustomFieldPayload(custom_field=_to_type(document), user_errors=[])
@@ -97,7 +108,10 @@ class CustomFieldMutation:
         definitions = await load_custom_fields(ctx)
         definition = definitions.get(key)
         if definition is None:
-            return CustomFieldPayload(custom_field=None, user_errors=user_errors([not_found("key", "custom field", key)], ctx.language))
+            return CustomFieldPayload(
+                custom_field=None,
+                user_errors=user_errors([not_found("key", "custom field", key)], ctx.language),
+            )
 
         changes: dict[str, Any] = {}
         problems: list[Problem] = []
@@ -111,19 +125,33 @@ class CustomFieldMutation:
             changes["options"], found = check_options(definition.type, input.options)
             problems += found
             removed = set(definition.options) - set(changes["options"])
-            users = await ctx.collection("segments").find({"customFieldKeys": key}) if removed else []
+            users = (
+                await ctx.collection("segments").find({"customFieldKeys": key}) if removed else []
+            )
             if users:
                 problems.append(_field_in_use(key, users).under("input.options"))
         if problems:
-            return CustomFieldPayload(custom_field=None, user_errors=user_errors(problems, ctx.language))
+            return CustomFieldPayload(
+                custom_field=None, user_errors=user_errors(problems, ctx.language)
+            )
 
-        document = await ctx.collection(FIELDS).find_one_and_update({"key": key}, {"$set": changes}) if changes else None
+        document = (
+            await ctx.collection(FIELDS).find_one_and_update({"key": key}, {"$set": changes})
+            if changes
+            else None
+        )
         forget_custom_fields(ctx)
         document = document or await ctx.collection(FIELDS).find_one({"key": key})
-        return CustomFieldPayload(custom_field=_to_type(document) if document else None, user_errors=[])
+        return CustomFieldPayload(
+            custom_field=_to_type(document) if document else None, user_errors=[]
+        )
 
-    @strawberry.mutation(description="Delete a custom field and its values, unless a segment uses it.")
-    async def delete_custom_field(self, info: Info[RequestContext, None], key: str) -> DeleteCustomFieldPayload:
+    @strawberry.mutation(
+        description="Delete a custom field and its values, unless a segment uses it."
+    )
+    async def delete_custom_field(
+        self, info: Info[RequestContext, None], key: str
+    ) -> DeleteCustomFieldPayload:
         ctx = info.context
         # The check for segments that use the field and the delete must not
         # interleave with a segment save that starts using it.
@@ -134,7 +162,9 @@ class CustomFieldMutation:
 async def _delete_custom_field(ctx: RequestContext, key: str) -> DeleteCustomFieldPayload:
     if key not in await load_custom_fields(ctx):
         problem = not_found("key", "custom field", key)
-        return DeleteCustomFieldPayload(deleted_key=None, blocking_segments=[], user_errors=user_errors([problem], ctx.language))
+        return DeleteCustomFieldPayload(
+            deleted_key=None, blocking_segments=[], user_errors=user_errors([problem], ctx.language)
+        )
     users = await ctx.collection("segments").find({"customFieldKeys": key})
     if users:
         return DeleteCustomFieldPayload(
@@ -147,7 +177,14 @@ async def _delete_custom_field(ctx: RequestContext, key: str) -> DeleteCustomFie
     stored = f"custom_{key}"
     await ctx.collection("customers").update_many(
         {f"custom.{key}": {"$exists": True}},
-        {"$unset": {f"custom.{key}": "", f"norm.custom.{key}": "", f"monthDay.{stored}": "", f"lunarMonthDay.{stored}": ""}},
+        {
+            "$unset": {
+                f"custom.{key}": "",
+                f"norm.custom.{key}": "",
+                f"monthDay.{stored}": "",
+                f"lunarMonthDay.{stored}": "",
+            }
+        },
     )
     forget_custom_fields(ctx)
     logger.info("workspace %s: deleted custom field %s", ctx.workspace.id, key)

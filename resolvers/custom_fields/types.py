@@ -24,7 +24,9 @@ class CreateCustomFieldInput:
     label: str
     label_vi: str | None = None
     type: FieldType  # type: ignore[valid-type]
-    options: list[str] | None = strawberry.field(default=None, description="For SELECT and MULTI_SELECT.")
+    options: list[str] | None = strawberry.field(
+        default=None, description="For SELECT and MULTI_SELECT."
+    )
 
 
 @strawberry.input
@@ -32,7 +34,8 @@ class UpdateCustomFieldInput:
     label: str | None = None
     label_vi: str | None = None
     options: list[str] | None = strawberry.field(
-        default=None, description="New option list; options still used by segments cannot be removed."
+        default=None,
+        description="New option list; options still used by segments cannot be removed.",
     )
 
 

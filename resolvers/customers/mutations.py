@@ -23,7 +23,9 @@ from resolvers.customers.types import (
 @strawberry.type
 class CustomerMutation:
     @strawberry.mutation(description="Add one customer.")
-    async def create_customer(self, info: Info[RequestContext, None], input: CustomerInput) -> CustomerPayload:
+    async def create_customer(
+        self, info: Info[RequestContext, None], input: CustomerInput
+    ) -> CustomerPayload:
         document, problems = await writes.create_customer(info.context, input_values(input))
         return CustomerPayload(
             customer=Customer.from_document(document) if document else None,
@@ -34,7 +36,9 @@ class CustomerMutation:
     async def update_customer(
         self, info: Info[RequestContext, None], id: strawberry.ID, input: CustomerInput
     ) -> CustomerPayload:
-        document, problems = await writes.update_customer(info.context, str(id), input_values(input))
+        document, problems = await writes.update_customer(
+            info.context, str(id), input_values(input)
+        )
         return CustomerPayload(
             customer=Customer.from_document(document) if document else None,
             user_errors=user_errors(problems, info.context.language),
@@ -46,8 +50,12 @@ class CustomerMutation:
     ) -> DeleteCustomersPayload:
         ctx = info.context
         if len(ids) > ctx.limits.max_batch_ids:
-            problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS")
-            return DeleteCustomersPayload(deleted_ids=[], not_found_ids=[], user_errors=user_errors([problem], ctx.language))
+            problem = limit_exceeded(
+                "ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS"
+            )
+            return DeleteCustomersPayload(
+                deleted_ids=[], not_found_ids=[], user_errors=user_errors([problem], ctx.language)
+            )
         deleted, missing = await writes.delete_customers(ctx, [str(i) for i in ids])
         return DeleteCustomersPayload(
             deleted_ids=[strawberry.ID(i) for i in deleted],
@@ -70,12 +78,15 @@ class CustomerMutation:
                 status=ImportStatus(status),
                 customer=Customer.from_document(document) if document else None,
             )
-            for index, (status, document) in enumerate(zip(outcome.statuses, outcome.documents, strict=True))
+            for index, (status, document) in enumerate(
+                zip(outcome.statuses, outcome.documents, strict=True)
+            )
         ]
         return ImportCustomersPayload(
             created_count=outcome.statuses.count("CREATED"),
             updated_count=outcome.statuses.count("UPDATED"),
-            rejected_count=outcome.statuses.count("REJECTED") or (len(customers) if not results else 0),
+            rejected_count=outcome.statuses.count("REJECTED")
+            or (len(customers) if not results else 0),
             results=results,
             user_errors=user_errors(outcome.problems, ctx.language),
         )

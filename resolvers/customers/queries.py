@@ -28,7 +28,9 @@ def _after_id(cursor: str) -> ObjectId:
 @strawberry.type
 class CustomerQuery:
     @strawberry.field(description="One customer by id, or null when it does not exist.")
-    async def customer(self, info: Info[RequestContext, None], id: strawberry.ID) -> Customer | None:
+    async def customer(
+        self, info: Info[RequestContext, None], id: strawberry.ID
+    ) -> Customer | None:
         object_id = parse_object_id(str(id))
         if object_id is None:
             return None
@@ -47,7 +49,9 @@ class CustomerQuery:
         total = await customers.count({})
         has_next = len(documents) > size
         edges = [
-            CustomerEdge(cursor=encode_cursor(json.dumps([str(d["_id"])])), node=Customer.from_document(d))
+            CustomerEdge(
+                cursor=encode_cursor(json.dumps([str(d["_id"])])), node=Customer.from_document(d)
+            )
             for d in documents[:size]
         ]
         return CustomerConnection(

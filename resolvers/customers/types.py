@@ -26,7 +26,8 @@ class CustomerInput:
     email_complained_at: dt.datetime | None = strawberry.UNSET
     phone: str | None = strawberry.UNSET
     gender: str | None = strawberry.field(
-        default=strawberry.UNSET, description="MALE, FEMALE or OTHER; Nam, Nữ and Khác are accepted."
+        default=strawberry.UNSET,
+        description="MALE, FEMALE or OTHER; Nam, Nữ and Khác are accepted.",
     )
     birthday: dt.date | None = strawberry.UNSET
     city: str | None = strawberry.UNSET
@@ -94,7 +95,9 @@ class Customer:
     email_verified: bool
     email_complained_at: dt.datetime | None
     phone: str | None = strawberry.field(description="E.164 when valid, else as written.")
-    phone_valid: bool | None = strawberry.field(description="False when the phone could not be read.")
+    phone_valid: bool | None = strawberry.field(
+        description="False when the phone could not be read."
+    )
     gender: str | None
     birthday: dt.date | None
     city: str | None

@@ -20,7 +20,9 @@ logger = logging.getLogger(__name__)
 CUSTOMERS = "customers"
 
 
-async def create_customer(ctx: RequestContext, values: dict[str, Any]) -> tuple[dict[str, Any] | None, list[Problem]]:
+async def create_customer(
+    ctx: RequestContext, values: dict[str, Any]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
     document, problems = build_customer_document(
         values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone
     )
@@ -42,7 +44,9 @@ async def update_customer(
     existing = await customers.find_one({"_id": object_id}) if object_id else None
     if existing is None:
         return None, [not_found("id", "customer", customer_id)]
-    change = build_customer_update(values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone)
+    change = build_customer_update(
+        values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone
+    )
     if change.problems:
         return None, change.problems
     update = change.as_update()
@@ -55,7 +59,9 @@ async def delete_customers(ctx: RequestContext, ids: list[str]) -> tuple[list[st
     object_ids = {i: parse_object_id(i) for i in ids}
     valid = [oid for oid in object_ids.values() if oid is not None]
     customers = ctx.collection(CUSTOMERS)
-    existing = {str(d["_id"]) for d in await customers.find({"_id": {"$in": valid}}, projection={"_id": 1})}
+    existing = {
+        str(d["_id"]) for d in await customers.find({"_id": {"$in": valid}}, projection={"_id": 1})
+    }
     if existing:
         await customers.delete_many({"_id": {"$in": [ObjectId(i) for i in existing]}})
     deleted = [i for i in ids if i in existing]
@@ -79,7 +85,14 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
     outcome = ImportOutcome()
     if len(rows) > ctx.limits.max_import_rows:
         outcome.problems.append(
-            limit_exceeded("customers", "rows", "dòng", ctx.limits.max_import_rows, len(rows), "MAX_IMPORT_ROWS")
+            limit_exceeded(
+                "customers",
+                "rows",
+                "dòng",
+                ctx.limits.max_import_rows,
+                len(rows),
+                "MAX_IMPORT_ROWS",
+            )
         )
         return outcome
 
@@ -110,7 +123,9 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
             inserts.append(document)
             outcome.statuses.append("CREATED")
         else:
-            update = build_customer_update(rows[index], custom_fields=custom_fields, zone=zone).as_update()
+            update = build_customer_update(
+                rows[index], custom_fields=custom_fields, zone=zone
+            ).as_update()
             update.setdefault("$set", {})["updatedAt"] = now
             updates.append((match["_id"], update, document))
             document = {**match, **update["$set"]}
@@ -119,11 +134,15 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
         outcome.documents.append(document)
 
     await customers.insert_many(inserts)
-    await asyncio.gather(*(customers.update_one({"_id": oid}, update) for oid, update, _ in updates))
+    await asyncio.gather(
+        *(customers.update_one({"_id": oid}, update) for oid, update, _ in updates)
+    )
     if updates:
         # Updated rows are returned as stored, which a merge in memory of
         # dotted `$set` paths would not reproduce.
-        fresh = {d["_id"]: d for d in await customers.find({"_id": {"$in": [u[0] for u in updates]}})}
+        fresh = {
+            d["_id"]: d for d in await customers.find({"_id": {"$in": [u[0] for u in updates]}})
+        }
         outcome.documents = [fresh.get(d["_id"], d) if d else None for d in outcome.documents]
     logger.info(
         "workspace %s: imported %d rows (%d created, %d updated, %d rejected)",
@@ -154,7 +173,9 @@ async def _existing_matches(
 
 
 def _match(
-    document: dict[str, Any], by_email: dict[str, dict[str, Any]], by_phone: dict[str, dict[str, Any]]
+    document: dict[str, Any],
+    by_email: dict[str, dict[str, Any]],
+    by_phone: dict[str, dict[str, Any]],
 ) -> dict[str, Any] | None:
     """Return the stored customer a row updates: same email, else same phone.
 
@@ -171,7 +192,11 @@ def _match(
     return candidate
 
 
-def _remember(document: dict[str, Any], by_email: dict[str, dict[str, Any]], by_phone: dict[str, dict[str, Any]]) -> None:
+def _remember(
+    document: dict[str, Any],
+    by_email: dict[str, dict[str, Any]],
+    by_phone: dict[str, dict[str, Any]],
+) -> None:
     if document.get("email"):
         by_email.setdefault(document["email"], document)
     if document.get("phone") and document.get("phoneValid"):

@@ -25,11 +25,14 @@ def _reference_paths(rule: Rule) -> dict[str, str]:
     return paths
 
 
-async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None = None) -> list[Problem]:
+async def check_rule(
+    ctx: RequestContext, rule: Rule, *, segment_id: str | None = None
+) -> list[Problem]:
     """Return every problem of `rule`; `segment_id` is the segment being edited."""
     custom_fields = await load_custom_fields(ctx)
     limits = RuleLimits(
-        max_groups=ctx.limits.max_groups, max_conditions_per_group=ctx.limits.max_conditions_per_group
+        max_groups=ctx.limits.max_groups,
+        max_conditions_per_group=ctx.limits.max_conditions_per_group,
     )
     problems = validate_rule(rule, custom_fields, limits)
     paths = _reference_paths(rule)
@@ -78,7 +81,8 @@ async def check_rule(ctx: RequestContext, rule: Rule, *, segment_id: str | None 
                 "conditionGroups",
                 "LIMIT_EXCEEDED",
                 f"With the segments it uses inlined, the rule has {size} conditions; at most "
-                f"{ctx.limits.max_inlined_conditions} are allowed (setting MAX_INLINED_CONDITIONS). "
+                f"{ctx.limits.max_inlined_conditions} are allowed "
+                "(setting MAX_INLINED_CONDITIONS). "
                 "Use fewer IN_SEGMENT conditions or smaller segments.",
                 f"Khi lồng các phân khúc được dùng vào, quy tắc có {size} điều kiện; tối đa "
                 f"{ctx.limits.max_inlined_conditions} (thiết lập MAX_INLINED_CONDITIONS). "

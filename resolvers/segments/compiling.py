@@ -44,7 +44,11 @@ async def compile_rules(ctx: RequestContext, rules: Sequence[Rule]) -> list[dict
         try:
             compiled = compile_segment(rule, context)
         except CompileError as exc:
-            logger.warning("request %s: a stored rule no longer compiles, it matches nobody: %s", ctx.request_id, exc)
+            logger.warning(
+                "request %s: a stored rule no longer compiles, it matches nobody: %s",
+                ctx.request_id,
+                exc,
+            )
             compiled = {"workspaceId": ctx.workspace.id, "_id": {"$in": []}}
         logger.debug("compiled filter %s", compiled)
         filters.append(compiled)

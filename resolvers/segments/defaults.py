@@ -29,7 +29,15 @@ DEFAULT_SEGMENTS: tuple[DefaultSegment, ...] = (
     DefaultSegment(
         "new_subscribers",
         "New subscribers",
-        [[Condition("createdAt", Operator.IN_LAST, ConditionValue(period=Period(14, PeriodUnit.DAYS)))]],
+        [
+            [
+                Condition(
+                    "createdAt",
+                    Operator.IN_LAST,
+                    ConditionValue(period=Period(14, PeriodUnit.DAYS)),
+                )
+            ]
+        ],
     ),
     DefaultSegment("sms_subscribers", "SMS subscribers", [[_present("phone")]]),
     DefaultSegment(
@@ -38,9 +46,13 @@ DEFAULT_SEGMENTS: tuple[DefaultSegment, ...] = (
         [[_present("email"), Condition("emailVerified", Operator.IS_TRUE)]],
     ),
     DefaultSegment("zalo_subscribers", "Zalo subscribers", [[_present("zaloInteractedAt")]]),
-    DefaultSegment("facebook_subscribers", "Facebook subscribers", [[_present("facebookInteractedAt")]]),
     DefaultSegment(
-        "email_complaint_subscribers", "Email complaint subscribers", [[_present("emailComplainedAt")]]
+        "facebook_subscribers", "Facebook subscribers", [[_present("facebookInteractedAt")]]
+    ),
+    DefaultSegment(
+        "email_complaint_subscribers",
+        "Email complaint subscribers",
+        [[_present("emailComplainedAt")]],
     ),
 )
 
@@ -59,7 +71,11 @@ async def create_default(ctx: RequestContext, default: DefaultSegment) -> bool:
         )
     except DuplicateKeyError:
         # Another request created it first, or a user segment has its name.
-        logger.info("workspace %s: default segment %s not created, name taken", ctx.workspace.id, default.key)
+        logger.info(
+            "workspace %s: default segment %s not created, name taken",
+            ctx.workspace.id,
+            default.key,
+        )
         return False
     return changed > 0
 

@@ -19,7 +19,8 @@ def segment_in_use(field: str, name: str, dependents: list[dict[str, Any]]) -> P
     return Problem(
         field,
         "SEGMENT_IN_USE",
-        f"Segment {name!r} is used by {names}; delete or edit those first, or delete them in the same call.",
+        f"Segment {name!r} is used by {names}; delete or edit those first, "
+        "or delete them in the same call.",
         f"Phân khúc {name!r} đang được dùng bởi {names}; hãy xóa hoặc sửa các phân khúc đó trước, "
         "hoặc xóa chúng trong cùng một lần gọi.",
     )
@@ -60,7 +61,11 @@ async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[DeleteOut
     while changed:
         changed = False
         for segment_id in list(deleting):
-            outside = [d for d in referencing if segment_id in d["references"] and str(d["_id"]) not in deleting]
+            outside = [
+                d
+                for d in referencing
+                if segment_id in d["references"] and str(d["_id"]) not in deleting
+            ]
             if outside:
                 deleting.discard(segment_id)
                 dependents[segment_id] = outside
@@ -75,7 +80,11 @@ async def delete_segments(ctx: RequestContext, ids: list[str]) -> list[DeleteOut
         path = f"ids.{first_positions[segment_id]}"
         document = found.get(segment_id)
         if document is None:
-            results.append(DeleteOutcome(segment_id, "NOT_FOUND", problems=[not_found(path, "segment", segment_id)]))
+            results.append(
+                DeleteOutcome(
+                    segment_id, "NOT_FOUND", problems=[not_found(path, "segment", segment_id)]
+                )
+            )
         elif segment_id in deleting:
             results.append(DeleteOutcome(segment_id, "DELETED", document))
         else:

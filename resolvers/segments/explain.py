@@ -22,7 +22,9 @@ class ConditionMatch:
     field: str
     operator: str
     held: bool
-    customer_value: JSON | None = strawberry.field(description="The customer's value that was checked.")
+    customer_value: JSON | None = strawberry.field(
+        description="The customer's value that was checked."
+    )
 
 
 @strawberry.type
@@ -49,7 +51,9 @@ def _stored_value(customer: dict[str, Any], field: str) -> Any:
     return value
 
 
-async def explain_match(ctx: RequestContext, customer: dict[str, Any], segment_id: str) -> SegmentMatch | None:
+async def explain_match(
+    ctx: RequestContext, customer: dict[str, Any], segment_id: str
+) -> SegmentMatch | None:
     document = await get_segment(ctx, segment_id)
     if document is None:
         return None
@@ -71,7 +75,9 @@ async def explain_match(ctx: RequestContext, customer: dict[str, Any], segment_i
             )
             for c, condition in enumerate(group)
         ]
-        groups.append(GroupMatch(index=g, matched=all(x.held for x in conditions), conditions=conditions))
+        groups.append(
+            GroupMatch(index=g, matched=all(x.held for x in conditions), conditions=conditions)
+        )
     return SegmentMatch(
         segment=Segment.from_document(ctx, document),
         matched=any(group.matched for group in groups),

@@ -20,13 +20,17 @@ class FieldOperator:
 
 @strawberry.type(description="A field that conditions can name.")
 class SegmentField:
-    key: str = strawberry.field(description="Value of `field` in a condition, e.g. fullName or custom.tier.")
+    key: str = strawberry.field(
+        description="Value of `field` in a condition, e.g. fullName or custom.tier."
+    )
     type: FieldType  # type: ignore[valid-type]
     label: str = strawberry.field(description="Label in the language of Accept-Language.")
     label_vi: str
     label_en: str
     operators: list[FieldOperator]
-    options: list[str] = strawberry.field(description="Allowed values of SELECT and MULTI_SELECT fields.")
+    options: list[str] = strawberry.field(
+        description="Allowed values of SELECT and MULTI_SELECT fields."
+    )
     is_custom: bool
 
 
@@ -38,7 +42,9 @@ def _to_type(spec: FieldSpec, language: str) -> SegmentField:
         label_vi=spec.label_vi,
         label_en=spec.label_en,
         operators=[
-            FieldOperator(operator=op, value_kind=spec.value_kind(op), takes_calendar=spec.takes_calendar(op))
+            FieldOperator(
+                operator=op, value_kind=spec.value_kind(op), takes_calendar=spec.takes_calendar(op)
+            )
             for op in spec.operators
         ],
         options=list(spec.options),
@@ -48,7 +54,11 @@ def _to_type(spec: FieldSpec, language: str) -> SegmentField:
 
 @strawberry.type
 class SegmentFieldQuery:
-    @strawberry.field(description="Every field a condition can name, with its operators and labels.")
+    @strawberry.field(
+        description="Every field a condition can name, with its operators and labels."
+    )
     async def segment_fields(self, info: Info[RequestContext, None]) -> list[SegmentField]:
         ctx = info.context
-        return [_to_type(spec, ctx.language) for spec in field_catalog(await load_custom_fields(ctx))]
+        return [
+            _to_type(spec, ctx.language) for spec in field_catalog(await load_custom_fields(ctx))
+        ]

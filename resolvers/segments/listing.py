@@ -44,13 +44,18 @@ def _after_filter(cursor: str, key: str, descending: bool) -> dict[str, Any]:
     """
     cursor_key, text, last_id = cursor_parts(cursor, str, str, str)
     if cursor_key != key:
-        raise ClientError("The cursor belongs to another ordering; start again without `after`.", "INVALID_VALUE")
+        raise ClientError(
+            "The cursor belongs to another ordering; start again without `after`.", "INVALID_VALUE"
+        )
     value: Any = text
     if key != "nameKey":
         try:
             value = dt.datetime.fromisoformat(text)
         except ValueError as exc:
-            raise ClientError(f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE") from exc
+            raise ClientError(
+                f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.",
+                "INVALID_VALUE",
+            ) from exc
     beyond = "$lt" if descending else "$gt"
     object_id = cursor_object_id(cursor, last_id)
     return {"$or": [{key: {beyond: value}}, {key: value, "_id": {beyond: object_id}}]}
@@ -82,12 +87,17 @@ async def list_segments(
     if after:
         page_filter.update(_after_filter(after, key, descending))
 
-    documents = await segments.find(page_filter, sort=[(key, direction), ("_id", direction)], limit=first + 1)
+    documents = await segments.find(
+        page_filter, sort=[(key, direction), ("_id", direction)], limit=first + 1
+    )
     total = await segments.count(base)
     has_next = len(documents) > first
     documents = documents[:first]
 
-    edges = [SegmentEdge(cursor=_cursor_for(d, key), node=Segment.from_document(ctx, d)) for d in documents]
+    edges = [
+        SegmentEdge(cursor=_cursor_for(d, key), node=Segment.from_document(ctx, d))
+        for d in documents
+    ]
     return SegmentConnection(
         edges=edges,
         page_info=PageInfo(

@@ -53,8 +53,12 @@ async def _segments_of(ctx: RequestContext, customer_ids: list[ObjectId]) -> lis
     from resolvers.segments.segment import Segment
 
     documents = await ctx.collection("segments").find({}, sort=[("nameKey", 1)])
-    filters = await compile_rules(ctx, [rule_from_document(d["conditionGroups"]) for d in documents])
+    filters = await compile_rules(
+        ctx, [rule_from_document(d["conditionGroups"]) for d in documents]
+    )
     keys = {f"s{d['_id']}": f for d, f in zip(documents, filters, strict=True)}
     members = await matching_facets(ctx, list(customer_ids), keys)
     segments = [(members[f"s{d['_id']}"], Segment.from_document(ctx, d)) for d in documents]
-    return [[segment for ids, segment in segments if customer_id in ids] for customer_id in customer_ids]
+    return [
+        [segment for ids, segment in segments if customer_id in ids] for customer_id in customer_ids
+    ]

@@ -37,14 +37,18 @@ def _payload(ctx: RequestContext, result: saving.SaveResult) -> SegmentPayload:
 def _too_many_ids(ctx: RequestContext, ids: list[strawberry.ID]) -> list[UserError] | None:
     if len(ids) <= ctx.limits.max_batch_ids:
         return None
-    problem = limit_exceeded("ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS")
+    problem = limit_exceeded(
+        "ids", "ids", "mã", ctx.limits.max_batch_ids, len(ids), "MAX_BATCH_IDS"
+    )
     return user_errors([problem], ctx.language)
 
 
 @strawberry.type
 class SegmentMutation:
     @strawberry.mutation(description="Save a new segment; warnings do not prevent the save.")
-    async def create_segment(self, info: Info[RequestContext, None], input: CreateSegmentInput) -> SegmentPayload:
+    async def create_segment(
+        self, info: Info[RequestContext, None], input: CreateSegmentInput
+    ) -> SegmentPayload:
         ctx = info.context
         async with rule_graph_lock(ctx):
             result = await saving.create(ctx, input.name, rule_from_input(input.condition_groups))
@@ -70,20 +74,26 @@ class SegmentMutation:
         return _payload(ctx, result)
 
     @strawberry.mutation(description="Save a copy of a segment's rule under a new name.")
-    async def duplicate_segment(self, info: Info[RequestContext, None], id: strawberry.ID, name: str) -> SegmentPayload:
+    async def duplicate_segment(
+        self, info: Info[RequestContext, None], id: strawberry.ID, name: str
+    ) -> SegmentPayload:
         ctx = info.context
         async with rule_graph_lock(ctx):
             result = await saving.duplicate(ctx, str(id), name)
         return _payload(ctx, result)
 
     @strawberry.mutation(description="Delete one segment unless another segment uses it.")
-    async def delete_segment(self, info: Info[RequestContext, None], id: strawberry.ID) -> DeleteSegmentsPayload:
+    async def delete_segment(
+        self, info: Info[RequestContext, None], id: strawberry.ID
+    ) -> DeleteSegmentsPayload:
         return await _delete(info.context, [id])
 
     @strawberry.mutation(
         description="Delete several segments; each id is reported as deleted, not found or refused."
     )
-    async def delete_segments(self, info: Info[RequestContext, None], ids: list[strawberry.ID]) -> DeleteSegmentsPayload:
+    async def delete_segments(
+        self, info: Info[RequestContext, None], ids: list[strawberry.ID]
+    ) -> DeleteSegmentsPayload:
         ctx = info.context
         errors = _too_many_ids(ctx, ids)
         if errors is not None:
@@ -91,7 +101,9 @@ class SegmentMutation:
         return await _delete(ctx, ids)
 
     @strawberry.mutation(description="Create again the default segments that were deleted.")
-    async def restore_default_segments(self, info: Info[RequestContext, None]) -> RestoreDefaultSegmentsPayload:
+    async def restore_default_segments(
+        self, info: Info[RequestContext, None]
+    ) -> RestoreDefaultSegmentsPayload:
         ctx = info.context
         restored_keys = [d.key for d in DEFAULT_SEGMENTS if await create_default(ctx, d)]
         documents = await ctx.collection("segments").find({"defaultKey": {"$in": restored_keys}})
@@ -101,7 +113,9 @@ class SegmentMutation:
             user_errors=user_errors(problems, ctx.language),
         )
 
-    @strawberry.mutation(description="Recount segments now instead of waiting for the cache to expire.")
+    @strawberry.mutation(
+        description="Recount segments now instead of waiting for the cache to expire."
+    )
     async def refresh_segment_counts(
         self, info: Info[RequestContext, None], ids: list[strawberry.ID]
     ) -> RefreshSegmentCountsPayload:
@@ -112,7 +126,11 @@ class SegmentMutation:
         found = await get_segments(ctx, [str(i) for i in ids])
         documents = [found[str(i)] for i in ids if str(i) in found]
         await count_segments(ctx, documents, force=True)
-        missing = [saving.missing_segment(f"ids.{n}", str(i)) for n, i in enumerate(ids) if str(i) not in found]
+        missing = [
+            saving.missing_segment(f"ids.{n}", str(i))
+            for n, i in enumerate(ids)
+            if str(i) not in found
+        ]
         return RefreshSegmentCountsPayload(
             segments=[Segment.from_document(ctx, d) for d in documents],
             user_errors=user_errors(missing, ctx.language),

@@ -27,19 +27,30 @@ def check_name(name: str, field: str = "name") -> tuple[str, list[Problem]]:
     """Return the cleaned name and the problems that reject it."""
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
         return name, [
-            Problem(field, "INVALID_VALUE", "The name contains invalid Unicode.", "Tên chứa ký tự Unicode không hợp lệ.")
+            Problem(
+                field,
+                "INVALID_VALUE",
+                "The name contains invalid Unicode.",
+                "Tên chứa ký tự Unicode không hợp lệ.",
+            )
         ]
     cleaned = clean_text(name)
     if not cleaned:
         return cleaned, [
-            Problem(field, "INVALID_VALUE", "The segment name is empty; enter a name.", "Tên phân khúc đang trống; hãy nhập tên.")
+            Problem(
+                field,
+                "INVALID_VALUE",
+                "The segment name is empty; enter a name.",
+                "Tên phân khúc đang trống; hãy nhập tên.",
+            )
         ]
     if len(cleaned) > MAX_NAME_LENGTH:
         return cleaned, [
             Problem(
                 field,
                 "LIMIT_EXCEEDED",
-                f"The segment name is {len(cleaned)} characters long; at most {MAX_NAME_LENGTH} are allowed.",
+                f"The segment name is {len(cleaned)} characters long; "
+                f"at most {MAX_NAME_LENGTH} are allowed.",
                 f"Tên phân khúc dài {len(cleaned)} ký tự; tối đa {MAX_NAME_LENGTH} ký tự.",
             )
         ]

@@ -29,19 +29,27 @@ async def rule_warnings(ctx: RequestContext, rule: Rule) -> list[RuleWarning]:
         labels=field_labels(catalog),
         segment_names={segment_id: d["name"] for segment_id, d in referenced.items()},
     )
-    return [RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language)) for w in warnings]
+    return [
+        RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language)) for w in warnings
+    ]
 
 
 async def preview(ctx: RequestContext, rule: Rule, first: int) -> SegmentPreview:
     problems = await check_rule(ctx, rule)
     if problems:
         return SegmentPreview(
-            total_count=0, group_counts=[], customers=[], warnings=[], user_errors=user_errors(problems, ctx.language)
+            total_count=0,
+            group_counts=[],
+            customers=[],
+            warnings=[],
+            user_errors=user_errors(problems, ctx.language),
         )
 
     whole, *groups = await compile_rules(ctx, [rule, *([group] for group in rule)])
     customers = ctx.collection("customers")
-    total, *group_counts = await asyncio.gather(customers.count(whole), *(customers.count(g) for g in groups))
+    total, *group_counts = await asyncio.gather(
+        customers.count(whole), *(customers.count(g) for g in groups)
+    )
     sample = await customers.find(whole, sort=[("_id", 1)], limit=first) if first else []
     return SegmentPreview(
         total_count=total,

@@ -31,7 +31,8 @@ class SegmentQuery:
         first: int | None = None,
         after: str | None = None,
         search: Annotated[
-            str | None, strawberry.argument(description="Part of the name; case and diacritics are ignored.")
+            str | None,
+            strawberry.argument(description="Part of the name; case and diacritics are ignored."),
         ] = None,
         order_by: SegmentOrder | None = None,
     ) -> SegmentConnection:
@@ -54,7 +55,11 @@ class SegmentQuery:
         self,
         info: Info[RequestContext, None],
         condition_groups: list[ConditionGroupInput],
-        first: Annotated[int, strawberry.argument(description="Customers to return, at most the page size.")] = 20,
+        first: Annotated[
+            int, strawberry.argument(description="Customers to return, at most the page size.")
+        ] = 20,
     ) -> SegmentPreview:
         ctx = info.context
-        return await preview(ctx, rule_from_input(condition_groups), page_size(first, ctx.limits.max_page_size))
+        return await preview(
+            ctx, rule_from_input(condition_groups), page_size(first, ctx.limits.max_page_size)
+        )

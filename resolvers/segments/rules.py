@@ -71,7 +71,9 @@ def value_to_document(value: c.ConditionValue) -> dict[str, Any]:
     if value.date is not None:
         return {"date": _date(value.date)}
     if value.date_range is not None:
-        return {"dateRange": {"from": _date(value.date_range.from_), "to": _date(value.date_range.to)}}
+        return {
+            "dateRange": {"from": _date(value.date_range.from_), "to": _date(value.date_range.to)}
+        }
     if value.period is not None:
         return {"period": {"amount": value.period.amount, "unit": str(value.period.unit)}}
     if value.month is not None:
@@ -93,10 +95,14 @@ def value_from_document(document: dict[str, Any]) -> c.ConditionValue:
         text=document.get("text"),
         texts=tuple(texts) if texts is not None else None,
         number=document.get("number"),
-        number_range=c.NumberRange(number_range["min"], number_range["max"]) if number_range else None,
+        number_range=c.NumberRange(number_range["min"], number_range["max"])
+        if number_range
+        else None,
         date=dt.date.fromisoformat(date) if date else None,
         date_range=(
-            c.DateRange(dt.date.fromisoformat(date_range["from"]), dt.date.fromisoformat(date_range["to"]))
+            c.DateRange(
+                dt.date.fromisoformat(date_range["from"]), dt.date.fromisoformat(date_range["to"])
+            )
             if date_range
             else None
         ),
@@ -153,7 +159,9 @@ def value_to_output(value: c.ConditionValue) -> t.ConditionValue | None:
         date_range=t.DateRange(from_=value.date_range.from_, to=value.date_range.to)
         if value.date_range
         else None,
-        period=t.Period(amount=value.period.amount, unit=value.period.unit) if value.period else None,
+        period=t.Period(amount=value.period.amount, unit=value.period.unit)
+        if value.period
+        else None,
         month=value.month,
         boolean=value.boolean,
         segment_id=strawberry.ID(value.segment_id) if value.segment_id else None,

@@ -55,7 +55,9 @@ def version_conflict(segment_id: str, expected: int, current: int) -> Problem:
 
 async def _name_taken(ctx: RequestContext, name: str) -> Problem:
     existing = await ctx.collection(SEGMENTS).find_one({"nameKey": name_key(name)})
-    return name_taken(existing["name"] if existing else name, str(existing["_id"]) if existing else "?")
+    return name_taken(
+        existing["name"] if existing else name, str(existing["_id"]) if existing else "?"
+    )
 
 
 async def create(ctx: RequestContext, name: str, rule: Rule) -> SaveResult:
@@ -68,14 +70,23 @@ async def create(ctx: RequestContext, name: str, rule: Rule) -> SaveResult:
     try:
         document["_id"] = await ctx.collection(SEGMENTS).insert_one(document)
     except DuplicateKeyError:
-        logger.info("request %s: segment name %r taken in workspace %s", ctx.request_id, cleaned, ctx.workspace.id)
+        logger.info(
+            "request %s: segment name %r taken in workspace %s",
+            ctx.request_id,
+            cleaned,
+            ctx.workspace.id,
+        )
         return SaveResult(problems=[(await _name_taken(ctx, cleaned)).under("input")])
     logger.info("workspace %s: created segment %s", ctx.workspace.id, document["_id"])
     return SaveResult(document=document, warnings=await rule_warnings(ctx, rule))
 
 
 async def update(
-    ctx: RequestContext, segment_id: str, name: str | None, rule: Rule | None, expected_version: int | None
+    ctx: RequestContext,
+    segment_id: str,
+    name: str | None,
+    rule: Rule | None,
+    expected_version: int | None,
 ) -> SaveResult:
     existing = await get_segment(ctx, segment_id)
     if existing is None:
@@ -102,15 +113,21 @@ async def update(
             {"_id": existing["_id"], "version": current}, {"$set": changes, "$inc": {"version": 1}}
         )
     except DuplicateKeyError:
-        logger.info("request %s: renaming segment %s failed, name taken", ctx.request_id, segment_id)
+        logger.info(
+            "request %s: renaming segment %s failed, name taken", ctx.request_id, segment_id
+        )
         return SaveResult(problems=[(await _name_taken(ctx, changes["name"])).under("input")])
     if document is None:
         logger.info("request %s: segment %s changed during the update", ctx.request_id, segment_id)
         latest = await get_segment(ctx, segment_id)
         if latest is None:
             return SaveResult(problems=[missing_segment("id", segment_id)])
-        return SaveResult(problems=[version_conflict(segment_id, current, int(latest.get("version", 1)))])
-    logger.info("workspace %s: updated segment %s to version %d", ctx.workspace.id, segment_id, current + 1)
+        return SaveResult(
+            problems=[version_conflict(segment_id, current, int(latest.get("version", 1)))]
+        )
+    logger.info(
+        "workspace %s: updated segment %s to version %d", ctx.workspace.id, segment_id, current + 1
+    )
     saved_rule = rule if rule is not None else rule_from_document(document["conditionGroups"])
     return SaveResult(document=document, warnings=await rule_warnings(ctx, saved_rule))
 
@@ -124,7 +141,10 @@ async def duplicate(ctx: RequestContext, segment_id: str, name: str) -> SaveResu
 
 async def default_name_conflicts(ctx: RequestContext, restored_keys: list[str]) -> list[Problem]:
     """Report the missing defaults that could not be restored because a segment took the name."""
-    present = {d.get("defaultKey") for d in await ctx.collection(SEGMENTS).find({"defaultKey": {"$exists": True}})}
+    present = {
+        d.get("defaultKey")
+        for d in await ctx.collection(SEGMENTS).find({"defaultKey": {"$exists": True}})
+    }
     problems = []
     for default in DEFAULT_SEGMENTS:
         if default.key in present or default.key in restored_keys:

@@ -43,7 +43,9 @@ class Segment:
     default_key: str | None = strawberry.field(
         description="Stable key of a default segment, such as sms_subscribers; null otherwise."
     )
-    version: int = strawberry.field(description="Increases on every save; pass it as expectedVersion.")
+    version: int = strawberry.field(
+        description="Increases on every save; pass it as expectedVersion."
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
     condition_groups: list[ConditionGroup] = strawberry.field(

@@ -18,7 +18,9 @@ Operator = strawberry.enum(c.Operator, description="Condition operator; see segm
 PeriodUnit = strawberry.enum(c.PeriodUnit)
 Calendar = strawberry.enum(c.Calendar, description="Calendar used by anniversary operators.")
 FieldType = strawberry.enum(c.FieldType)
-ValueKind = strawberry.enum(c.ValueKind, description="Member of ConditionValueInput an operator takes.")
+ValueKind = strawberry.enum(
+    c.ValueKind, description="Member of ConditionValueInput an operator takes."
+)
 
 
 @strawberry.input

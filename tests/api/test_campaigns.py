@@ -516,8 +516,12 @@ async def test_segment_lists_its_campaigns(api: Api) -> None:
 
 
 async def test_shared_email_gets_one_message(api: Api) -> None:
-    create = "mutation($input: CustomerInput!) { createCustomer(input: $input) { customer { id } } }"
-    first = (await api(create, {"input": {"fullName": "Mẹ", "email": "nha@example.com", "tags": ["VIP"]}}))
+    create = (
+        "mutation($input: CustomerInput!) { createCustomer(input: $input) { customer { id } } }"
+    )
+    first = await api(
+        create, {"input": {"fullName": "Mẹ", "email": "nha@example.com", "tags": ["VIP"]}}
+    )
     await api(create, {"input": {"fullName": "Con", "email": "nha@example.com", "tags": ["VIP"]}})
     segment_id = await create_segment(api, "Shared inbox", tags_rule("VIP"))
     campaign_id = await create_campaign(api, segment_id)

@@ -12,15 +12,19 @@ DELETE_FIELD = """mutation($key: String!) { deleteCustomField(key: $key) {
 
 
 async def define(api: Api, key: str, type_: str, options: list[str] | None = None) -> dict:
-    payload: dict = (await api(CREATE_FIELD, {"input": {"key": key, "label": key, "type": type_, "options": options}}))[
-        "createCustomField"
-    ]
+    payload: dict = (
+        await api(
+            CREATE_FIELD, {"input": {"key": key, "label": key, "type": type_, "options": options}}
+        )
+    )["createCustomField"]
     return payload
 
 
 async def test_number_field_rejects_text(api: Api) -> None:
     await define(api, "age", "NUMBER")
-    data = await api(CREATE_CUSTOMER, {"input": {"fullName": "X", "customFields": {"age": "forty"}}})
+    data = await api(
+        CREATE_CUSTOMER, {"input": {"fullName": "X", "customFields": {"age": "forty"}}}
+    )
     assert data["createCustomer"]["customer"] is None
     assert data["createCustomer"]["userErrors"][0]["code"] == "INVALID_VALUE"
     assert "age" in data["createCustomer"]["userErrors"][0]["field"]
@@ -86,8 +90,13 @@ async def test_unused_field_deleted_with_values(api: Api) -> None:
 
 async def test_segment_fields_include_custom_fields(api: Api) -> None:
     await define(api, "tier", "SELECT", ["Vàng", "Bạc"])
-    data = await api("{ segmentFields { key type options label operators { operator valueKind } } }", **{"accept-language": "vi"})
+    data = await api(
+        "{ segmentFields { key type options label operators { operator valueKind } } }",
+        **{"accept-language": "vi"},
+    )
     fields = {f["key"]: f for f in data["segmentFields"]}
     assert fields["custom.tier"]["options"] == ["Vàng", "Bạc"]
     assert fields["phone"]["label"] == "Số điện thoại"
-    assert {"operator": "ANNIVERSARY_IN_NEXT", "valueKind": "PERIOD"} in fields["birthday"]["operators"]
+    assert {"operator": "ANNIVERSARY_IN_NEXT", "valueKind": "PERIOD"} in fields["birthday"][
+        "operators"
+    ]

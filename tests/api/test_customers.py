@@ -16,7 +16,13 @@ async def total(api: Api) -> int:
 async def test_create_normalises_contact_fields(api: Api) -> None:
     data = await api(
         CREATE_CUSTOMER,
-        {"input": {"fullName": "  Nguyễn   Thị Đào ", "email": " Dao.Nguyen@Example.COM ", "phone": "0912 345 678"}},
+        {
+            "input": {
+                "fullName": "  Nguyễn   Thị Đào ",
+                "email": " Dao.Nguyen@Example.COM ",
+                "phone": "0912 345 678",
+            }
+        },
     )
     customer = data["createCustomer"]["customer"]
     assert customer["fullName"] == "Nguyễn Thị Đào"
@@ -26,7 +32,9 @@ async def test_create_normalises_contact_fields(api: Api) -> None:
 
 
 async def test_unreadable_phone_kept_and_flagged(api: Api) -> None:
-    data = await api(CREATE_CUSTOMER, {"input": {"fullName": "Foreign", "phone": "846-790-4623x4715"}})
+    data = await api(
+        CREATE_CUSTOMER, {"input": {"fullName": "Foreign", "phone": "846-790-4623x4715"}}
+    )
     customer = data["createCustomer"]["customer"]
     assert data["createCustomer"]["userErrors"] == []
     assert customer["phone"] == "846-790-4623x4715"
@@ -68,7 +76,10 @@ async def test_import_upserts_on_email_then_phone(api: Api) -> None:
 
 
 async def test_import_repeated_row_updates_earlier_one(api: Api) -> None:
-    rows = [{"fullName": "Dup", "email": "dup@example.com"}, {"fullName": "Dup 2", "email": "dup@example.com"}]
+    rows = [
+        {"fullName": "Dup", "email": "dup@example.com"},
+        {"fullName": "Dup 2", "email": "dup@example.com"},
+    ]
     result = (await api(IMPORT_CUSTOMERS, {"rows": rows}))["importCustomers"]
     assert [r["status"] for r in result["results"]] == ["CREATED", "UPDATED"]
     assert await total(api) == 1
@@ -97,7 +108,9 @@ async def test_import_over_row_limit_stores_nothing(api: Api) -> None:
 
 
 async def test_update_and_delete_customers(api: Api) -> None:
-    created = (await api(CREATE_CUSTOMER, {"input": {"fullName": "Old", "city": "Huế"}}))["createCustomer"]
+    created = (await api(CREATE_CUSTOMER, {"input": {"fullName": "Old", "city": "Huế"}}))[
+        "createCustomer"
+    ]
     customer_id = created["customer"]["id"]
     update = """mutation($id: ID!) { updateCustomer(id: $id, input: {fullName: "New", city: null}) {
         customer { fullName city } userErrors { code } } }"""
@@ -105,7 +118,9 @@ async def test_update_and_delete_customers(api: Api) -> None:
     assert updated == {"fullName": "New", "city": None}
 
     delete = "mutation($ids: [ID!]!) { deleteCustomers(ids: $ids) { deletedIds notFoundIds } }"
-    result = (await api(delete, {"ids": [customer_id, "5f0000000000000000000000"]}))["deleteCustomers"]
+    result = (await api(delete, {"ids": [customer_id, "5f0000000000000000000000"]}))[
+        "deleteCustomers"
+    ]
     assert result["deletedIds"] == [customer_id]
     assert result["notFoundIds"] == ["5f0000000000000000000000"]
     assert await total(api) == 0

@@ -18,13 +18,20 @@ async def test_preview_counts_each_group(api: Api) -> None:
     await add_customer(api, fullName="Trần Văn An", city="Đà Nẵng", orderCount=1)
     await add_customer(api, fullName="Lê Văn Dũng", city="Hà Nội", orderCount=2)
     groups = [
-        group(condition("city", "IS", text="ha noi"), condition("orderCount", "GREATER_THAN", number=10)),
+        group(
+            condition("city", "IS", text="ha noi"),
+            condition("orderCount", "GREATER_THAN", number=10),
+        ),
         group(condition("fullName", "CONTAINS", text="VAN")),
     ]
     preview = (await api(PREVIEW, {"groups": groups}))["previewSegment"]
     assert preview["groupCounts"] == [1, 2]
     assert preview["totalCount"] == 3
-    assert {c["fullName"] for c in preview["customers"]} == {"Nguyễn Thị Đào", "Trần Văn An", "Lê Văn Dũng"}
+    assert {c["fullName"] for c in preview["customers"]} == {
+        "Nguyễn Thị Đào",
+        "Trần Văn An",
+        "Lê Văn Dũng",
+    }
     assert preview["warnings"] == []
     assert preview["userErrors"] == []
 
@@ -57,15 +64,23 @@ async def test_customer_segments_lists_matching_ones(api: Api) -> None:
 
 
 async def test_explanation_shows_matched_and_failed_groups(api: Api) -> None:
-    customer = await add_customer(api, fullName="Võ Thị Hoa", city="Huế", orderCount=2, tags=["Khách lẻ"])
+    customer = await add_customer(
+        api, fullName="Võ Thị Hoa", city="Huế", orderCount=2, tags=["Khách lẻ"]
+    )
     groups = [
-        group(condition("city", "IS", text="hue"), condition("orderCount", "GREATER_THAN", number=5)),
+        group(
+            condition("city", "IS", text="hue"), condition("orderCount", "GREATER_THAN", number=5)
+        ),
         group(condition("tags", "HAS_ANY_OF", texts=["khách lẻ"])),
     ]
-    segment = (await api(CREATE_SEGMENT, {"name": "Explained", "groups": groups}))["createSegment"]["segment"]
+    segment = (await api(CREATE_SEGMENT, {"name": "Explained", "groups": groups}))["createSegment"][
+        "segment"
+    ]
     query = """query($id: ID!, $segment: ID!) { customer(id: $id) { segmentMatch(segmentId: $segment) {
         matched groups { index matched conditions { field operator held customerValue } } } } }"""
-    match = (await api(query, {"id": customer, "segment": segment["id"]}))["customer"]["segmentMatch"]
+    match = (await api(query, {"id": customer, "segment": segment["id"]}))["customer"][
+        "segmentMatch"
+    ]
 
     assert match["matched"] is True
     first, second = match["groups"]
@@ -79,7 +94,7 @@ async def test_explanation_shows_matched_and_failed_groups(api: Api) -> None:
 
 async def test_explanation_for_unknown_segment_is_null(api: Api) -> None:
     customer = await add_customer(api, fullName="Ai Đó")
-    query = "query($id: ID!) { customer(id: $id) { segmentMatch(segmentId: \"5f0000000000000000000000\") { matched } } }"
+    query = 'query($id: ID!) { customer(id: $id) { segmentMatch(segmentId: "5f0000000000000000000000") { matched } } }'
     assert (await api(query, {"id": customer}))["customer"]["segmentMatch"] is None
 
 
@@ -96,7 +111,11 @@ async def test_page_of_customers_reads_segments_once(api: Api) -> None:
     calls = list(database.counter.calls)
     database.counter.enabled = False
 
-    in_vip = sorted(e["node"]["fullName"] for e in data["customers"]["edges"] if {"name": "VIP"} in e["node"]["segments"])
+    in_vip = sorted(
+        e["node"]["fullName"]
+        for e in data["customers"]["edges"]
+        if {"name": "VIP"} in e["node"]["segments"]
+    )
     assert in_vip == ["Khách 1", "Khách 3"]
     assert calls.count(("customers", "aggregate")) == 1
     assert calls.count(("segments", "find")) == 1

@@ -32,10 +32,15 @@ async def start(database: Database, clock: Clock) -> tuple[object, Api]:
 async def test_processes_share_cached_counts(shared_database: Database, clock: Clock) -> None:
     first_app, first = await start(shared_database, clock)
     second_app, second = await start(shared_database, clock)
-    async with first_app.router.lifespan_context(first_app), second_app.router.lifespan_context(second_app):  # type: ignore[attr-defined]
+    async with (
+        first_app.router.lifespan_context(first_app),
+        second_app.router.lifespan_context(second_app),
+    ):  # type: ignore[attr-defined]
         await first(CREATE_CUSTOMER, {"input": {"fullName": "An", "tags": ["vip"]}})
         groups = [group(condition("tags", "HAS_ANY_OF", texts=["VIP"]))]
-        segment = (await first(CREATE_SEGMENT, {"name": "VIP", "groups": groups}))["createSegment"]["segment"]
+        segment = (await first(CREATE_SEGMENT, {"name": "VIP", "groups": groups}))["createSegment"][
+            "segment"
+        ]
         counted = (await first(COUNT, {"id": segment["id"]}))["segment"]
 
         clock.now += dt.timedelta(seconds=30)
@@ -44,7 +49,9 @@ async def test_processes_share_cached_counts(shared_database: Database, clock: C
         assert cached == counted
         assert cached["customerCount"] == 1
 
-        refreshed = (await second(REFRESH, {"ids": [segment["id"]]}))["refreshSegmentCounts"]["segments"][0]
+        refreshed = (await second(REFRESH, {"ids": [segment["id"]]}))["refreshSegmentCounts"][
+            "segments"
+        ][0]
         assert refreshed["customerCount"] == 2
         assert refreshed["countedAt"] != counted["countedAt"]
 
@@ -59,7 +66,9 @@ async def test_edit_invalidates_cached_count(shared_database: Database, clock: C
     async with app.router.lifespan_context(app):  # type: ignore[attr-defined]
         await api(CREATE_CUSTOMER, {"input": {"fullName": "An", "orderCount": 3}})
         groups = [group(condition("orderCount", "GREATER_THAN", number=5))]
-        segment = (await api(CREATE_SEGMENT, {"name": "Buyers", "groups": groups}))["createSegment"]["segment"]
+        segment = (await api(CREATE_SEGMENT, {"name": "Buyers", "groups": groups}))[
+            "createSegment"
+        ]["segment"]
         assert segment["customerCount"] == 0
         update = """mutation($id: ID!, $groups: [ConditionGroupInput!]!) {
             updateSegment(id: $id, input: {conditionGroups: $groups}) { segment { customerCount } } }"""

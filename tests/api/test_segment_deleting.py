@@ -82,7 +82,10 @@ async def test_restore_defaults_reports_restored(api: Api) -> None:
 
     query = "mutation { restoreDefaultSegments { restored { defaultKey name isDefault } userErrors { code } } }"
     restored = (await api(query))["restoreDefaultSegments"]
-    assert sorted(s["defaultKey"] for s in restored["restored"]) == ["sms_subscribers", "zalo_subscribers"]
+    assert sorted(s["defaultKey"] for s in restored["restored"]) == [
+        "sms_subscribers",
+        "zalo_subscribers",
+    ]
     assert all(s["isDefault"] for s in restored["restored"])
     again = (await api(query))["restoreDefaultSegments"]
     assert again["restored"] == []

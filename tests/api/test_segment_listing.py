@@ -81,7 +81,7 @@ async def test_deeply_nested_cursor_is_an_error(api: Api) -> None:
 
 async def test_upper_case_id_is_not_found(api: Api) -> None:
     await create(api, "Kept")
-    data = await api("{ segments(first: 10, search: \"Kept\") { edges { node { id } } } }")
+    data = await api('{ segments(first: 10, search: "Kept") { edges { node { id } } } }')
     segment_id = data["segments"]["edges"][0]["node"]["id"]
     query = "mutation($ids: [ID!]!) { deleteSegments(ids: $ids) { deletedIds results { status } } }"
     result = (await api(query, {"ids": [segment_id.upper()]}))["deleteSegments"]

@@ -18,7 +18,15 @@ from storage.database import Collection
 from tests.api.documents import CREATE_SEGMENT, SEGMENT_NAMES, UPDATE_SEGMENT, condition, group
 from tests.conftest import Api
 
-YIELDING = ("find", "find_one", "count", "insert_one", "update_one", "find_one_and_update", "delete_many")
+YIELDING = (
+    "find",
+    "find_one",
+    "count",
+    "insert_one",
+    "update_one",
+    "find_one_and_update",
+    "delete_many",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,9 @@ from tests.conftest import Api
 VIP = [group(condition("tags", "HAS_ANY_OF", texts=["VIP"]))]
 
 
-async def create(api: Api, name: str, groups: list[dict[str, object]] | None = None, **headers: str) -> dict:
+async def create(
+    api: Api, name: str, groups: list[dict[str, object]] | None = None, **headers: str
+) -> dict:
     data = await api(CREATE_SEGMENT, {"name": name, "groups": groups or VIP}, **headers)
     return data["createSegment"]
 
@@ -128,7 +130,9 @@ async def test_update_rejects_reference_cycle(api: Api) -> None:
     outer_groups = [group(condition("segment", "IN_SEGMENT", segmentId=base["id"]))]
     outer = (await create(api, "Outer", outer_groups))["segment"]
     cycle = [group(condition("segment", "IN_SEGMENT", segmentId=outer["id"]))]
-    payload = (await api(UPDATE_SEGMENT, {"id": base["id"], "input": {"conditionGroups": cycle}}))["updateSegment"]
+    payload = (await api(UPDATE_SEGMENT, {"id": base["id"], "input": {"conditionGroups": cycle}}))[
+        "updateSegment"
+    ]
     assert [e["code"] for e in payload["userErrors"]] == ["REFERENCE_CYCLE"]
 
 
@@ -174,7 +178,12 @@ async def test_saved_rule_reads_back_unchanged(api: Api) -> None:
 
 
 async def test_warnings_do_not_block_save(api: Api) -> None:
-    groups = [group(condition("orderCount", "GREATER_THAN", number=10), condition("orderCount", "LESS_THAN", number=5))]
+    groups = [
+        group(
+            condition("orderCount", "GREATER_THAN", number=10),
+            condition("orderCount", "LESS_THAN", number=5),
+        )
+    ]
     payload = await create(api, "Impossible", groups)
     assert payload["userErrors"] == []
     assert payload["segment"] is not None
@@ -182,9 +191,14 @@ async def test_warnings_do_not_block_save(api: Api) -> None:
 
 
 async def test_inlined_size_is_bounded(api: Api) -> None:
-    wide = [group(*(condition("orderCount", "GREATER_THAN", number=float(c)) for c in range(20))) for _ in range(20)]
+    wide = [
+        group(*(condition("orderCount", "GREATER_THAN", number=float(c)) for c in range(20)))
+        for _ in range(20)
+    ]
     base = (await create(api, "Wide", wide))["segment"]
-    fan_out = [group(*(condition("segment", "IN_SEGMENT", segmentId=base["id"]) for _ in range(20)))]
+    fan_out = [
+        group(*(condition("segment", "IN_SEGMENT", segmentId=base["id"]) for _ in range(20)))
+    ]
     payload = await create(api, "Fan out", fan_out)
     assert payload["segment"] is None
     assert [e["code"] for e in payload["userErrors"]] == ["LIMIT_EXCEEDED"]
