@@ -1,7 +1,8 @@
 """`make bench`: print the benchmark tables, the command and the machine.
 
-A full run took 11 minutes on a busy two-core machine, most of it
-counting 100,000 customers in the embedded store. `--quick` took 3.
+A full run took 5 minutes on a two-core machine (11 while other
+processes kept it busy), most of it counting 100,000 customers in the
+embedded store. `--quick` took 3 minutes on the busy machine.
 """
 
 from __future__ import annotations
