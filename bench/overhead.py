@@ -108,7 +108,7 @@ async def measure_overhead(options: OverheadOptions) -> str:
         for bare, graphql in pairs:
             _check_same_body(base_url, bare, graphql)
 
-        ceiling = PhaseResults()
+        cheapest = PhaseResults()
         phases = {planned.name: PhaseResults() for pair in pairs for planned in pair}
         health = PlannedRequest("GET /healthz (cheapest request)", "/healthz", graphql=False)
         everything = [health, *(planned for pair in pairs for planned in pair)]
@@ -118,27 +118,36 @@ async def measure_overhead(options: OverheadOptions) -> str:
             logger.info("overhead: repeat %d of %d", repeat + 1, options.repeats)
             for planned in everything:
                 result = await _run(base_url, planned, options, options.duration)
-                (ceiling if planned is health else phases[planned.name]).add(result)
+                (cheapest if planned is health else phases[planned.name]).add(result)
 
     rows: list[list[object]] = [
         [name, median(r.throughput), median(r.p50), median(r.p99), median(r.client_cpu)]
-        for name, r in [(health.name, ceiling), *phases.items()]
+        for name, r in [(health.name, cheapest), *phases.items()]
     ]
     table = format_table(["request", "req/s", "p50 ms", "p99 ms", "client CPU %"], rows)
+    # Each repeat's GraphQL phase is divided by the bare phase just before
+    # it, so a change of machine load between repeats cancels out.
     ratios = [
-        [
-            graphql.name,
-            median(phases[graphql.name].throughput) / median(phases[bare.name].throughput),
-        ]
+        [graphql.name, median(_paired_ratios(phases[graphql.name], phases[bare.name]))]
         for bare, graphql in pairs
     ]
-    ratio_table = format_table(["GraphQL throughput / bare route throughput", "ratio"], ratios)
+    ratio_table = format_table(
+        ["GraphQL throughput / bare route throughput (median of repeats)", "ratio"], ratios
+    )
     intro = (
         f"{options.connections} connections on 127.0.0.1, one uvicorn worker, "
         f"{options.customers:,} customers, "
         f"medians of {options.repeats} runs of {options.duration:g} s per request"
     )
     return f"{intro}\n\n{table}\n\n{ratio_table}"
+
+
+def _paired_ratios(numerator: PhaseResults, denominator: PhaseResults) -> list[float]:
+    return [
+        top / bottom
+        for top, bottom in zip(numerator.throughput, denominator.throughput, strict=True)
+        if bottom
+    ]
 
 
 async def _run(
