@@ -35,6 +35,9 @@ class Engine(Protocol):
     def find_ids(self, query: dict[str, Any]) -> set[str]:
         """Return the `_id` of each document that `query` matches."""
 
+    def apply_update(self, document_id: str, update: dict[str, Any]) -> Document:
+        """Apply `update` to the document of `document_id` and return it as stored."""
+
     def close(self) -> None: ...
 
 
@@ -59,6 +62,16 @@ class MongomockEngine:
     async def _find_ids(self, query: dict[str, Any]) -> set[str]:
         return {document["_id"] async for document in self._collection.find(query, {"_id": 1})}
 
+    def apply_update(self, document_id: str, update: dict[str, Any]) -> Document:
+        return self._loop.run_until_complete(self._apply_update(document_id, update))
+
+    async def _apply_update(self, document_id: str, update: dict[str, Any]) -> Document:
+        if update:
+            await self._collection.update_one({"_id": document_id}, update)
+        document: Document | None = await self._collection.find_one({"_id": document_id})
+        assert document is not None, document_id
+        return document
+
     def close(self) -> None:
         self._loop.close()
 
@@ -82,6 +95,13 @@ class MontyEngine:
     def find_ids(self, query: dict[str, Any]) -> set[str]:
         return {document["_id"] for document in self._collection.find(query, {"_id": 1})}
 
+    def apply_update(self, document_id: str, update: dict[str, Any]) -> Document:
+        if update:
+            self._collection.update_one({"_id": document_id}, update)
+        document: Document | None = self._collection.find_one({"_id": document_id})
+        assert document is not None, document_id
+        return document
+
     def close(self) -> None:
         self._client.close()
 
@@ -103,6 +123,13 @@ class MongoServerEngine:
 
     def find_ids(self, query: dict[str, Any]) -> set[str]:
         return {document["_id"] for document in self._collection.find(query, {"_id": 1})}
+
+    def apply_update(self, document_id: str, update: dict[str, Any]) -> Document:
+        if update:
+            self._collection.update_one({"_id": document_id}, update)
+        document: Document | None = self._collection.find_one({"_id": document_id})
+        assert document is not None, document_id
+        return document
 
     def close(self) -> None:
         self._client.drop_database(self._database_name)
