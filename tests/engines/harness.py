@@ -48,12 +48,8 @@ def check_rule(
     zone: ZoneInfo,
     custom_fields: Mapping[str, CustomFieldDefinition],
     segments: Mapping[str, Rule] | None = None,
-    loaded: bool = False,
 ) -> set[str]:
-    """Assert that every engine returns the reference members of `rule`; return them.
-
-    Pass `loaded=True` when the engines already hold `customers`.
-    """
+    """Assert that every engine returns the reference members of `rule`; return them."""
     segments = segments or {}
     for segment_rule in [rule, *segments.values()]:
         problems = validate_rule(segment_rule, custom_fields)
@@ -64,10 +60,9 @@ def check_rule(
     context = CompileContext(WORKSPACE_ID, now, zone, custom_fields, segments)
     query = compile_segment(rule, context)
 
-    if not loaded:
-        documents = stored_documents(customers, custom_fields, zone)
-        for engine in engines:
-            engine.load(documents)
+    documents = stored_documents(customers, custom_fields, zone)
+    for engine in engines:
+        engine.load(documents)
     found = {engine.name: engine.find_ids(query) for engine in engines}
     wrong = {name: ids for name, ids in found.items() if ids != expected}
     assert not wrong, _explain(expected, wrong, query, customers)
