@@ -28,15 +28,31 @@ def stored_documents(
     customers: Mapping[str, Mapping[str, Any]],
     custom_fields: Mapping[str, CustomFieldDefinition],
     zone: ZoneInfo,
+    foreign_empties: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> list[Document]:
-    """Return the documents of `customers`, each also copied into another workspace."""
+    """Return the documents of `customers`, each also copied into another workspace.
+
+    `foreign_empties` maps a customer id to paths and empty values (null,
+    `""`, `[]`) to store where the document has no value, the way other
+    tools write documents; the service itself never stores them.
+    """
     documents: list[Document] = []
     for key, values in customers.items():
         document, problems = build_customer_document(values, custom_fields=custom_fields, zone=zone)
         assert problems == [], (key, values, problems)
+        for path, empty in (foreign_empties or {}).get(key, {}).items():
+            _store_if_missing(document, path, empty)
         documents.append({"_id": key, "workspaceId": WORKSPACE_ID, **document})
         documents.append({"_id": f"other-{key}", "workspaceId": OTHER_WORKSPACE_ID, **document})
     return documents
+
+
+def _store_if_missing(document: Document, path: str, value: Any) -> None:
+    *parents, leaf = path.split(".")
+    target = document
+    for part in parents:
+        target = target.setdefault(part, {})
+    target.setdefault(leaf, value)
 
 
 def check_rule(
@@ -48,6 +64,7 @@ def check_rule(
     zone: ZoneInfo,
     custom_fields: Mapping[str, CustomFieldDefinition],
     segments: Mapping[str, Rule] | None = None,
+    foreign_empties: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> set[str]:
     """Assert that every engine returns the reference members of `rule`; return them."""
     segments = segments or {}
@@ -60,7 +77,7 @@ def check_rule(
     context = CompileContext(WORKSPACE_ID, now, zone, custom_fields, segments)
     query = compile_segment(rule, context)
 
-    documents = stored_documents(customers, custom_fields, zone)
+    documents = stored_documents(customers, custom_fields, zone, foreign_empties)
     for engine in engines:
         engine.load(documents)
     found = {engine.name: engine.find_ids(query) for engine in engines}

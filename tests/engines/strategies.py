@@ -592,4 +592,28 @@ def worlds(draw: st.DrawFn) -> dict[str, Any]:
         if chance(draw, 2):
             segments["s2"] = draw_rule(draw, now, zone, held, ["s1"])
     rule = draw_rule(draw, now, zone, held, sorted(segments))
-    return {"now": now, "zone": zone, "segments": segments, "rule": rule, "customers": people}
+    empties = {f"c{index}": draw_foreign_empties(draw) for index in range(len(people))}
+    return {
+        "now": now,
+        "zone": zone,
+        "segments": segments,
+        "rule": rule,
+        "customers": people,
+        "foreign_empties": empties,
+    }
+
+
+FOREIGN_EMPTY_PATHS = [key for key in STANDARD_FIELD_TYPES] + [
+    f"custom.{key}" for key in sorted(CUSTOM_FIELDS)
+]
+
+
+def draw_foreign_empties(draw: st.DrawFn) -> dict[str, Any]:
+    """Return a few value paths with null, `""`, spaces or `[]`, as other tools store empties.
+
+    The harness stores them only where the service left the path missing.
+    """
+    if not chance(draw, 3):
+        return {}
+    paths = [pick(draw, FOREIGN_EMPTY_PATHS) for _ in range(number(draw, 1, 3))]
+    return {path: pick(draw, [None, "", "  ", []]) for path in paths}

@@ -24,6 +24,7 @@ def _check_world(engines: list[Engine], world: dict[str, Any]) -> None:
         zone=world["zone"],
         custom_fields=CUSTOM_FIELDS,
         segments=world["segments"],
+        foreign_empties=world["foreign_empties"],
     )
 
 
