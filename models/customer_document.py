@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from models.custom_values import convert_custom_value, custom_field_paths
+from models.custom_values import convert_custom_value
 from models.document_paths import FieldWrite, nest
 from models.problems import Problem
 from models.standard_values import STANDARD_CONVERTERS
@@ -154,10 +154,3 @@ def _collect_custom(
             write.update(converted)
     return write, problems
 
-
-__all__ = [
-    "CustomerUpdate",
-    "build_customer_document",
-    "build_customer_update",
-    "custom_field_paths",
-]
