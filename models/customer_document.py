@@ -153,4 +153,3 @@ def _collect_custom(
         else:
             write.update(converted)
     return write, problems
-
