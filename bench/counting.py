@@ -23,7 +23,7 @@ from bench.dataset import customer_documents, import_rows, insert_customers, tag
 from bench.inprocess import InProcessClient, bench_settings, running_app
 from bench.operations import measure_operations
 from bench.sample_rules import PREVIEW_RULE, sample_rule
-from bench.stats import format_table, median
+from bench.stats import count_runs, format_table, median
 from storage.database import Database, open_database
 
 logger = logging.getLogger(__name__)
@@ -77,8 +77,7 @@ async def _timed(
 
 
 def _median_ms(results: list[float]) -> str:
-    runs = f"{len(results)} run" + ("s" if len(results) != 1 else "")
-    return f"{median(results) * 1000:,.0f} ({runs})"
+    return f"{median(results) * 1000:,.0f} ({count_runs(len(results))})"
 
 
 async def _create_segments(workspace: Workspace, page_size: int) -> str:
@@ -172,10 +171,8 @@ async def measure_counting(options: CountingOptions) -> dict[str, str]:
             count = await _timed(options, default_count, workspace.clear_counts)
             previews = await _timed(options, preview)
             imports = await _import_rate(workspace, options, size)
-            runs = f" ({len(imports)} run{'s' if len(imports) != 1 else ''})"
-            scaling_rows.append(
-                [size, _median_ms(count), _median_ms(previews), f"{median(imports):,.0f}{runs}"]
-            )
+            rate = f"{median(imports):,.0f} ({count_runs(len(imports))})"
+            scaling_rows.append([size, _median_ms(count), _median_ms(previews), rate])
 
             if "operations" not in tables:
                 first_customer = await client(queries.CUSTOMERS_PAGE, {"first": 1})

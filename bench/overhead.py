@@ -18,7 +18,7 @@ from bench import queries
 from bench.loadgen import LoadResult, PlannedRequest, graphql_request, run_load
 from bench.sample_rules import sample_rule
 from bench.server import free_port, running_server, uvicorn_command
-from bench.stats import format_table, median
+from bench.stats import count_runs, format_table, median
 
 logger = logging.getLogger(__name__)
 
@@ -137,7 +137,7 @@ async def measure_overhead(options: OverheadOptions) -> str:
     intro = (
         f"{options.connections} connections on 127.0.0.1, one uvicorn worker, "
         f"{options.customers:,} customers, "
-        f"medians of {options.repeats} runs of {options.duration:g} s per request"
+        f"medians of {count_runs(options.repeats)} of {options.duration:g} s per request"
     )
     return f"{intro}\n\n{table}\n\n{ratio_table}"
 

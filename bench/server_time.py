@@ -20,7 +20,7 @@ from bench import queries
 from bench.bare_routes import add_bare_routes
 from bench.inprocess import bench_settings
 from bench.sample_rules import sample_rule
-from bench.stats import format_table, median
+from bench.stats import count_runs, format_table, median
 
 # Each timed run sends requests until it has taken this long, or this many.
 RUN_SECONDS = 1.0
@@ -92,7 +92,7 @@ async def measure_server_time(customers: int, repeats: int) -> str:
     ]
     intro = (
         f"one request at a time over ASGI in this process, {customers:,} customers, "
-        f"medians of {repeats} runs of {RUN_SECONDS:g} s"
+        f"medians of {count_runs(repeats)} of {RUN_SECONDS:g} s"
     )
     return (
         f"{intro}\n\n{format_table(['request', 'ms per request'], rows)}\n\n"

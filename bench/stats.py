@@ -21,6 +21,11 @@ def percentile(values: Sequence[float], fraction: float) -> float:
     return ordered[rank - 1]
 
 
+def count_runs(count: int) -> str:
+    """Return "1 run" or "3 runs"."""
+    return f"{count} run" if count == 1 else f"{count} runs"
+
+
 def median(values: Sequence[float]) -> float:
     return statistics.median(values) if values else math.nan
 
