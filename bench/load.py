@@ -111,8 +111,9 @@ def request_mix(base_url: str, headers: dict[str, str]) -> list[PlannedRequest]:
         ),
         graphql_request("segmentFields", queries.SEGMENT_FIELDS),
     ]
-    # The weights are an estimate, not measured from real sessions: opening a
-    # segment and previewing an edit are taken to be the most frequent actions.
+    # NOTE: the weights are an estimate, not measured from real sessions:
+    # opening a segment and previewing an edit are taken to be the most
+    # frequent actions of the screen.
     for segment_id in segment_ids[:4]:
         mix.append(graphql_request("segment", queries.SEGMENT, {"id": segment_id}))
     for _ in range(2):

@@ -24,6 +24,10 @@ logger = logging.getLogger(__name__)
 
 CUSTOMERS_PAGE_SIZE = 100
 WARM_UP_SECONDS = 1.0
+# NOTE: at about 400 requests per second (bare segment(id) on two idle
+# cores) the httpx client used 78 % of a core, so the bare phases may be
+# limited by the client and the ratios overstate GraphQL's share. The
+# "client CPU %" column shows how close each phase came.
 
 
 @dataclass(frozen=True)
