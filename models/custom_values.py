@@ -159,6 +159,11 @@ def _datetime(
             return invalid_value(field, raw, *expected)
     else:
         return invalid_value(field, raw, *expected)
+    # A value near year 1 or 9999 has no UTC instant (0001-01-01T00:00+14:00
+    # would fall in year 0), so the year is checked before the conversion.
+    problem = check_year(field, raw, moment.date())
+    if problem:
+        return problem
     instant = stored_instant(moment, zone)
     day = local_day(instant, zone)
     problem = check_year(field, raw, day)

@@ -147,13 +147,15 @@ def _float(key: str, value: Any, zone: ZoneInfo) -> FieldWrite | Problem:
 def _date(key: str, value: Any, zone: ZoneInfo) -> FieldWrite | Problem:
     if value is None:
         return {key: None, **anniversary_write(key, None)}
-    if isinstance(value, dt.datetime):
-        day = local_day(stored_instant(value, zone), zone)
-    elif isinstance(value, dt.date):
-        day = value
-    else:
-        return invalid_value(FieldName.standard(key), value, "a date", "một ngày")
-    problem = check_year(FieldName.standard(key), value, day)
+    field = FieldName.standard(key)
+    if not isinstance(value, dt.date):
+        return invalid_value(field, value, "a date", "một ngày")
+    problem = _check_year_before_conversion(field, value)
+    if problem:
+        return problem
+
+    day = local_day(stored_instant(value, zone), zone) if isinstance(value, dt.datetime) else value
+    problem = check_year(field, value, day)
     if problem:
         return problem
     return {key: utc_midnight(day), **anniversary_write(key, day)}
@@ -162,18 +164,29 @@ def _date(key: str, value: Any, zone: ZoneInfo) -> FieldWrite | Problem:
 def _datetime(key: str, value: Any, zone: ZoneInfo) -> FieldWrite | Problem:
     if value is None:
         return {key: None, **anniversary_write(key, None)}
-    if isinstance(value, dt.datetime):
-        instant = stored_instant(value, zone)
-    elif isinstance(value, dt.date):
+    field = FieldName.standard(key)
+    if not isinstance(value, dt.date):
+        return invalid_value(field, value, "a date and time", "một ngày giờ")
+    problem = _check_year_before_conversion(field, value)
+    if problem:
+        return problem
+
+    if not isinstance(value, dt.datetime):
         # A bare day is the start of that day in the workspace zone.
-        instant = stored_instant(dt.datetime.combine(value, dt.time()), zone)
-    else:
-        return invalid_value(FieldName.standard(key), value, "a date and time", "một ngày giờ")
+        value = dt.datetime.combine(value, dt.time())
+    instant = stored_instant(value, zone)
     day = local_day(instant, zone)
-    problem = check_year(FieldName.standard(key), value, day)
+    problem = check_year(field, value, day)
     if problem:
         return problem
     return {key: instant, **anniversary_write(key, day)}
+
+
+def _check_year_before_conversion(field: FieldName, value: dt.date) -> Problem | None:
+    # A value near year 1 or 9999 has no UTC instant (0001-01-01T00:00+14:00
+    # would fall in year 0), so the year is checked before any conversion.
+    day = value.date() if isinstance(value, dt.datetime) else value
+    return check_year(field, value, day)
 
 
 def _tags(key: str, value: Any, zone: ZoneInfo) -> FieldWrite | Problem:

@@ -152,3 +152,14 @@ async def test_import_shared_phone_keeps_both_people(api: Api) -> None:
     assert [r["status"] for r in result["results"]] == ["CREATED", "UPDATED"]
     assert result["results"][1]["customer"]["email"] == "dao@example.com"
     assert await total(api) == 2
+
+
+async def test_import_extreme_offsets_rejected_per_row(api: Api) -> None:
+    rows = [
+        {"fullName": "Too early", "createdAt": "0001-01-01T00:00:00+14:00"},
+        {"fullName": "Too late", "createdAt": "9999-12-31T23:59:59-12:00"},
+        {"fullName": "Fine"},
+    ]
+    result = (await api(IMPORT_CUSTOMERS, {"rows": rows}))["importCustomers"]
+    assert (result["createdCount"], result["rejectedCount"]) == (1, 2)
+    assert [e["field"] for e in result["userErrors"]] == ["customers.0.createdAt", "customers.1.createdAt"]
