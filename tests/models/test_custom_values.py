@@ -189,3 +189,10 @@ def test_text_over_the_limit_is_rejected() -> None:
 
     assert found.code == "LIMIT_EXCEEDED"
     assert "1,001 characters, at most 1,000" in found.en
+
+
+@pytest.mark.parametrize(
+    "raw", ["0001-01-01T00:00:00+14:00", "0001-01-01T00:00:00", "9999-12-31T23:00:00-12:00"]
+)
+def test_datetime_without_a_utc_instant_is_rejected(raw: str) -> None:
+    assert "1900 to 2200" in problem(FieldType.DATETIME, raw).en

@@ -288,3 +288,21 @@ def test_update_reports_problems() -> None:
     update = build_customer_update({"email": "x"}, custom_fields=CUSTOM_FIELDS, zone=SAIGON)
 
     assert [problem.code for problem in update.problems] == ["INVALID_VALUE"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("createdAt", dt.datetime(1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=14)))),
+        ("createdAt", dt.datetime(1, 1, 1)),
+        ("createdAt", dt.date(1, 1, 1)),
+        ("lastOrderAt", dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-12)))),
+        ("birthday", dt.datetime(1, 1, 1)),
+        ("birthday", dt.datetime(9999, 12, 31, 23, tzinfo=dt.timezone(dt.timedelta(hours=-12)))),
+    ],
+)
+def test_dates_without_a_utc_instant_are_rejected(key: str, value: dt.date) -> None:
+    found = only_problem({key: value})
+
+    assert found.field == key
+    assert found.code == "INVALID_VALUE"
