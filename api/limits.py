@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
@@ -33,15 +34,24 @@ LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
 
 
 def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
-    """Return factories of the extensions that bound each document; one instance per request."""
-    factories: list[Callable[[], SchemaExtension]] = [
-        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+    """Return factories of the extensions that bound each document; one instance per request.
+
+    The depth and alias limiters each build a new validation rule class when
+    constructed, and Strawberry's validation cache is keyed on the rule
+    classes, so building them per request made every request miss it. The
+    rule classes are built once here and each request gets a fresh
+    extension holding the same classes.
+    """
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
     ]
     if not settings.graphql_introspection:
-        factories.append(DisableIntrospection)
-    return factories
+        rules += DisableIntrospection().validation_rules
+    return [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: AddValidationRules(rules),
+    ]
 
 
 @dataclass(frozen=True)
