@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,13 +24,14 @@ CUSTOMERS = "customers"
 async def create_customer(
     ctx: RequestContext, values: dict[str, Any]
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
+    now = ctx.now()
     document, problems = build_customer_document(
-        values, custom_fields=await load_custom_fields(ctx), zone=ctx.workspace.time_zone
+        _with_created_at(values, now),
+        custom_fields=await load_custom_fields(ctx),
+        zone=ctx.workspace.time_zone,
     )
     if problems:
         return None, problems
-    now = ctx.now()
-    document.setdefault("createdAt", now)
     document["updatedAt"] = now
     document["_id"] = ObjectId()
     await ctx.collection(CUSTOMERS).insert_one(document)
@@ -98,15 +100,19 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
 
     custom_fields = await load_custom_fields(ctx)
     zone = ctx.workspace.time_zone
+    now = ctx.now()
     built: list[dict[str, Any] | None] = []
     for index, values in enumerate(rows):
-        document, problems = build_customer_document(values, custom_fields=custom_fields, zone=zone)
+        # The built document is stored only when the row creates a customer;
+        # an update applies the row as given, without a default createdAt.
+        document, problems = build_customer_document(
+            _with_created_at(values, now), custom_fields=custom_fields, zone=zone
+        )
         outcome.problems.extend(p.under(f"customers.{index}") for p in problems)
         built.append(None if problems else document)
 
     customers = ctx.collection(CUSTOMERS)
     by_email, by_phone = await _existing_matches(ctx, built)
-    now = ctx.now()
     inserts: list[dict[str, Any]] = []
     updates: list[tuple[ObjectId, dict[str, Any], dict[str, Any]]] = []
     for index, candidate in enumerate(built):
@@ -118,7 +124,6 @@ async def import_customers(ctx: RequestContext, rows: list[dict[str, Any]]) -> I
         match = _match(document, by_email, by_phone)
         document["updatedAt"] = now
         if match is None:
-            document.setdefault("createdAt", now)
             document["_id"] = ObjectId()
             inserts.append(document)
             outcome.statuses.append("CREATED")
@@ -170,6 +175,15 @@ async def _existing_matches(
     for document in found:
         _remember(document, by_email, by_phone)
     return by_email, by_phone
+
+
+def _with_created_at(values: dict[str, Any], now: dt.datetime) -> dict[str, Any]:
+    """Return `values` with `createdAt` defaulting to `now`.
+
+    The default goes through the document builder, so a new customer also
+    gets the month-day shadows that anniversary rules on createdAt read.
+    """
+    return {**values, "createdAt": values.get("createdAt") or now}
 
 
 def _match(

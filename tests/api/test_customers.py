@@ -162,4 +162,15 @@ async def test_import_extreme_offsets_rejected_per_row(api: Api) -> None:
     ]
     result = (await api(IMPORT_CUSTOMERS, {"rows": rows}))["importCustomers"]
     assert (result["createdCount"], result["rejectedCount"]) == (1, 2)
-    assert [e["field"] for e in result["userErrors"]] == ["customers.0.createdAt", "customers.1.createdAt"]
+    assert [e["field"] for e in result["userErrors"]] == [
+        "customers.0.createdAt",
+        "customers.1.createdAt",
+    ]
+
+
+async def test_default_created_at_feeds_anniversaries(api: Api) -> None:
+    await api(CREATE_CUSTOMER, {"input": {"fullName": "Mới"}})
+    await api(IMPORT_CUSTOMERS, {"rows": [{"fullName": "Nhập"}]})
+    query = """query { previewSegment(conditionGroups: [{conditions: [
+        {field: "createdAt", operator: ANNIVERSARY_IS_TODAY}]}]) { totalCount } }"""
+    assert (await api(query))["previewSegment"]["totalCount"] == 2
