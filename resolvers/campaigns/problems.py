@@ -4,44 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.names import check_display_name
 from models.problems import Problem
-from models.text import clean_text
-
-MAX_NAME_LENGTH = 100
 
 
 def check_name(name: str, field: str = "input.name") -> tuple[str, list[Problem]]:
-    """Return the trimmed, collapsed name and the problems that reject it."""
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
-        return name, [
-            Problem(
-                field,
-                "INVALID_VALUE",
-                "The name contains invalid Unicode.",
-                "Tên chứa ký tự Unicode không hợp lệ.",
-            )
-        ]
-    cleaned = clean_text(name)
-    if not cleaned:
-        return cleaned, [
-            Problem(
-                field,
-                "INVALID_VALUE",
-                "The campaign name is empty; enter a name.",
-                "Tên chiến dịch đang trống; hãy nhập tên.",
-            )
-        ]
-    if len(cleaned) > MAX_NAME_LENGTH:
-        return cleaned, [
-            Problem(
-                field,
-                "LIMIT_EXCEEDED",
-                f"The campaign name is {len(cleaned)} characters long; "
-                f"at most {MAX_NAME_LENGTH} are allowed.",
-                f"Tên chiến dịch dài {len(cleaned)} ký tự; tối đa {MAX_NAME_LENGTH} ký tự.",
-            )
-        ]
-    return cleaned, []
+    return check_display_name(name, field, "campaign", "chiến dịch")
 
 
 def already_run(campaign: dict[str, Any]) -> Problem:

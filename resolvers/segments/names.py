@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from models.names import check_display_name
 from models.problems import Problem
 from models.text import clean_text, fold_text
-
-MAX_NAME_LENGTH = 100
 
 
 def name_key(name: str) -> str:
@@ -24,37 +23,7 @@ def name_search_key(name: str) -> str:
 
 
 def check_name(name: str, field: str = "name") -> tuple[str, list[Problem]]:
-    """Return the cleaned name and the problems that reject it."""
-    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
-        return name, [
-            Problem(
-                field,
-                "INVALID_VALUE",
-                "The name contains invalid Unicode.",
-                "Tên chứa ký tự Unicode không hợp lệ.",
-            )
-        ]
-    cleaned = clean_text(name)
-    if not cleaned:
-        return cleaned, [
-            Problem(
-                field,
-                "INVALID_VALUE",
-                "The segment name is empty; enter a name.",
-                "Tên phân khúc đang trống; hãy nhập tên.",
-            )
-        ]
-    if len(cleaned) > MAX_NAME_LENGTH:
-        return cleaned, [
-            Problem(
-                field,
-                "LIMIT_EXCEEDED",
-                f"The segment name is {len(cleaned)} characters long; "
-                f"at most {MAX_NAME_LENGTH} are allowed.",
-                f"Tên phân khúc dài {len(cleaned)} ký tự; tối đa {MAX_NAME_LENGTH} ký tự.",
-            )
-        ]
-    return cleaned, []
+    return check_display_name(name, field, "segment", "phân khúc")
 
 
 def name_taken(name: str, existing_id: str, field: str = "name") -> Problem:
