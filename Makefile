@@ -62,8 +62,8 @@ conformance: $(STAMP) ## Run the graphql-http server audits on 127.0.0.1 (needs 
 
 .PHONY: fuzz-long
 
-fuzz-long: $(STAMP) ## Fuzz the GraphQL API with 5000 generated documents (make test sends 200)
-	FUZZ_EXAMPLES=2500 $(BIN)/pytest -q tests/security/test_fuzz.py
+fuzz-long: $(STAMP) ## Fuzz the GraphQL API with 5000 generated documents in process and 2000 over HTTP (make test sends 200 and 200)
+	FUZZ_EXAMPLES=2500 FUZZ_LIVE_EXAMPLES=1000 $(BIN)/pytest -q tests/security/test_fuzz.py tests/security/test_fuzz_live.py
 
 .PHONY: bench load
 
