@@ -32,10 +32,34 @@ async def create_customer(
     )
     if problems:
         return None, problems
+    customers = ctx.collection(CUSTOMERS)
+    # NOTE: read-then-write: two concurrent creates with one email can both
+    # pass this check, because email has no unique index (a customer may
+    # have none, and imports written by other tools may repeat one).
+    if document.get("email"):
+        existing = await customers.find_one({"email": document["email"]})
+        if existing is not None:
+            logger.info(
+                "request %s: email of a new customer already belongs to customer %s",
+                ctx.request_id,
+                existing["_id"],
+            )
+            return None, [email_taken(document["email"], str(existing["_id"]))]
     document["updatedAt"] = now
     document["_id"] = ObjectId()
-    await ctx.collection(CUSTOMERS).insert_one(document)
+    await customers.insert_one(document)
     return document, []
+
+
+def email_taken(email: str, existing_id: str) -> Problem:
+    return Problem(
+        "email",
+        "EMAIL_TAKEN",
+        f"Customer {existing_id} already has the email {email!r}; update that customer, "
+        "or use importCustomers, which updates a customer matched by email.",
+        f"Khách hàng {existing_id} đã có email {email!r}; hãy cập nhật khách hàng đó, "
+        "hoặc dùng importCustomers để cập nhật khách hàng trùng email.",
+    )
 
 
 async def update_customer(

@@ -174,3 +174,15 @@ async def test_default_created_at_feeds_anniversaries(api: Api) -> None:
     query = """query { previewSegment(conditionGroups: [{conditions: [
         {field: "createdAt", operator: ANNIVERSARY_IS_TODAY}]}]) { totalCount } }"""
     assert (await api(query))["previewSegment"]["totalCount"] == 2
+
+
+async def test_create_with_taken_email_conflicts(api: Api) -> None:
+    first = await api(CREATE_CUSTOMER, {"input": {"fullName": "An", "email": "an@example.com"}})
+    existing_id = first["createCustomer"]["customer"]["id"]
+    second = await api(CREATE_CUSTOMER, {"input": {"fullName": "An 2", "email": " AN@example.com "}})
+    assert second["createCustomer"]["customer"] is None
+    error = second["createCustomer"]["userErrors"][0]
+    assert error["code"] == "EMAIL_TAKEN"
+    assert error["field"] == "input.email"
+    assert existing_id in error["message"]
+    assert await total(api) == 1
