@@ -56,7 +56,7 @@ def build_customer_document(
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Return the stored document of a new customer and the problems found.
 
-    `values` holds the standard fields in camelCase and `customFields`, a
+    `values` contains the standard fields in camelCase and `customFields`, a
     mapping of custom field keys to raw JSON values. Blank, null and empty
     values are left out. When a problem is returned the document leaves out
     the rejected fields and should not be stored.

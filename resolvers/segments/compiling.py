@@ -32,7 +32,7 @@ async def compile_context(ctx: RequestContext, rules: Sequence[Rule]) -> Compile
 
 
 async def compile_rules(ctx: RequestContext, rules: Sequence[Rule]) -> list[dict[str, Any]]:
-    """Compile each rule; a stored rule that no longer compiles matches nobody.
+    """Compile each rule. A stored rule that no longer compiles matches no customer.
 
     Saving checks every rule, but a concurrent edit on another process can
     still leave a reference to a deleted segment or a removed custom field.
@@ -45,7 +45,7 @@ async def compile_rules(ctx: RequestContext, rules: Sequence[Rule]) -> list[dict
             compiled = compile_segment(rule, context)
         except CompileError as exc:
             logger.warning(
-                "request %s: a stored rule no longer compiles, it matches nobody: %s",
+                "request %s: a stored rule failed to compile and matches no customer: %s",
                 ctx.request_id,
                 exc,
             )

@@ -1,7 +1,7 @@
 """Per-workspace serialisation of changes to the segment reference graph.
 
 Saving a segment checks its references (no cycle, no deleted segment, no
-removed custom field) and then writes; two such changes running at once
+removed custom field) and then writes. Two such changes running at once
 could each pass their check and together store a cycle. Within one process
 this lock makes check and write atomic per workspace.
 """
@@ -15,7 +15,7 @@ from resolvers.context import RequestContext
 
 # NOTE: the lock covers one process. Several API processes can still race,
 # and then compile_rules treats a rule that no longer compiles as matching
-# nobody; a lock document in MongoDB would close the gap.
+# no customer. A lock document in MongoDB would close the gap.
 _locks: weakref.WeakValueDictionary[tuple[int, str], asyncio.Lock] = weakref.WeakValueDictionary()
 
 
