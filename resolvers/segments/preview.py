@@ -14,7 +14,7 @@ from resolvers.custom_fields.store import load_custom_fields
 from resolvers.customers.types import Customer
 from resolvers.segments.checks import check_rule
 from resolvers.segments.compiling import compile_rules
-from resolvers.segments.store import get_segments
+from resolvers.segments.store import load_referenced_rules, loaded_segment_name
 from resolvers.segments.types import RuleWarning, SegmentPreview
 
 
@@ -22,12 +22,16 @@ async def rule_warnings(ctx: RequestContext, rule: Rule) -> list[RuleWarning]:
     custom_fields = await load_custom_fields(ctx)
     catalog = field_catalog(custom_fields)
     field_types: dict[str, FieldType] = {spec.key: spec.type for spec in catalog}
-    referenced = await get_segments(ctx, referenced_segment_ids(rule))
+    # check_rule has usually read the referenced segments already, so this
+    # costs no query then.
+    referenced = await load_referenced_rules(ctx, referenced_segment_ids(rule))
     warnings = find_warnings(
         rule,
         field_types,
         labels=field_labels(catalog),
-        segment_names={segment_id: d["name"] for segment_id, d in referenced.items()},
+        segment_names={
+            segment_id: loaded_segment_name(ctx, segment_id) for segment_id in referenced
+        },
     )
     return [
         RuleWarning(field=w.field, code=w.code, message=w.message(ctx.language)) for w in warnings
