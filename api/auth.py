@@ -1,4 +1,4 @@
-"""Who is calling: the workspace and scope of each GraphQL request.
+"""Caller identification: the workspace and scope of each GraphQL request.
 
 `Authorization: Bearer KEY` selects the workspace of the key and its scope.
 Without the header, the embedded demo mode serves the demo workspace with

@@ -29,7 +29,7 @@ def selected_kind(query: str, operation_name: str | None) -> str | None:
     """Return the kind (`query`, `mutation`, `subscription`) of the operation that would run.
 
     Returns None when the document does not parse, names no such operation,
-    or holds several operations and `operation_name` is None: the GraphQL
+    or contains several operations and `operation_name` is None: the GraphQL
     specification requires an operation name in that last case.
     """
     kinds = operation_kinds(query)

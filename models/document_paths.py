@@ -1,4 +1,4 @@
-"""Where a value and its shadows live in the stored customer document.
+"""Paths of a value and its shadows in the stored customer document.
 
 A field write is a mapping of dotted paths to values, where None means
 "remove this path": the document builder nests the values that are set,

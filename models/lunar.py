@@ -261,7 +261,7 @@ def _sun_longitude(jd: float) -> float:
 
 @lru_cache(maxsize=512)
 def _lunar_month_11(year: int, tz: float) -> int:
-    """Return the local Julian day starting the lunar month 11 that holds the solstice of `year`."""
+    """Return the local Julian day that starts lunar month 11 (the solstice month) of `year`."""
     offset = _jdn(dt.date(year, 12, 31)) - 2415021
     k = math.floor(offset / _SYNODIC_MONTH)
     new_moon = _new_moon_day(k, tz)

@@ -173,7 +173,7 @@ class CustomFieldDefinition:
 
 @dataclass(frozen=True)
 class CompileContext:
-    """What the compiler needs besides the rule; it reads no clock itself.
+    """Inputs of the compiler besides the rule. The compiler reads no clock itself.
 
     `segments` maps a segment id to its rule, for every segment that the
     compiled rule references directly or through other segments.

@@ -53,10 +53,10 @@ def decode_cursor(cursor: str) -> str | None:
 def cursor_parts(cursor: str, *types: type) -> list[Any]:
     """Return the parts of a cursor this service issued, checked against `types`.
 
-    A cursor comes back from the client, so it is decoded defensively: any
-    payload that is not a JSON list of exactly those types (an object that
-    could carry a query operator, a deep nesting, a float overflow) is an
-    INVALID_VALUE error, never an exception.
+    A cursor comes back from the client, so it is decoded defensively. Any
+    payload that is not a JSON list of exactly those types is an
+    INVALID_VALUE error, never an exception. Such payloads include an object
+    that could carry a query operator, a deep nesting and a float overflow.
     """
     invalid = ClientError(
         f"Invalid cursor {cursor!r}; pass an endCursor from a previous page.", "INVALID_VALUE"

@@ -28,7 +28,7 @@ class Limits:
 
 @dataclass
 class RequestContext:
-    """What a resolver may use: the caller's workspace, its data, the clock.
+    """Per-request state for resolvers: the caller's workspace, its data, the clock.
 
     `cache` lives for one request, so loaders can share what they read
     (custom field definitions, referenced segments) across resolvers.

@@ -28,7 +28,7 @@ def segment_in_use(field: str, name: str, dependents: list[dict[str, Any]]) -> P
 
 @dataclass(frozen=True)
 class DeleteOutcome:
-    """What happened to one requested id."""
+    """Outcome of one requested id."""
 
     segment_id: str
     status: str

@@ -1,6 +1,6 @@
-"""Which segments customers are in, decided by the database in one query.
+"""Segment membership of customers, decided by the database in one query.
 
-A page of customers asking for their segments is answered by one
+A page of customers requesting their segments is served by one
 aggregation: the page's customers are matched first, then a `$facet`
 stage evaluates every segment's filter on just those customers.
 """

@@ -113,7 +113,9 @@ class ConditionGroup:
     conditions: list[Condition]
 
 
-@strawberry.type(description="A rule that cannot be what the user meant; saving is not refused.")
+@strawberry.type(
+    description="A rule that cannot be what the user meant. It does not prevent saving."
+)
 class RuleWarning:
     field: str | None
     code: str

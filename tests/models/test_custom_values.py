@@ -145,7 +145,7 @@ def test_select_rejects_other_values_and_lists_options() -> None:
     )
 
 
-def test_select_needs_an_exact_match_when_folding_is_ambiguous() -> None:
+def test_select_ambiguous_fold_needs_exact() -> None:
     assert stored(FieldType.SELECT, "Khách", "Khách", "Khach")["custom.extra"] == "Khách"
     assert problem(FieldType.SELECT, "khach", "Khách", "Khach").code == "INVALID_VALUE"
 

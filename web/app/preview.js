@@ -10,8 +10,8 @@ const DELAY_MS = 400;
 
 export class Preview {
   /**
-   * `panel` receives the counts; `onErrors(userErrors)` runs after every
-   * answer, so the editor can show them next to the inputs.
+   * `panel` receives the counts. `onErrors(userErrors)` runs after every
+   * response, so the editor can show them next to the inputs.
    */
   constructor(panel, onErrors) {
     this.panel = panel;

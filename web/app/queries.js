@@ -1,4 +1,4 @@
-// GraphQL documents of the segment manager; each asks only for what the page shows.
+// GraphQL documents of the segment manager. Each requests only the fields the page shows.
 
 const SEGMENT_FIELDS = `
   id name version isDefault customerCount countedAt
